@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build stage: wheels compiled and installed into a virtualenv.
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+COPY requirements/ /tmp/requirements/
+RUN /opt/venv/bin/pip install -r /tmp/requirements/prod.txt
+
+# Runtime stage: the virtualenv, the code and collected static files; no compilers.
+FROM python:3.11-slim AS runtime
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=lorebase.settings.production \
+    DJANGO_STATIC_ROOT=/app/static
+RUN useradd --create-home --uid 10001 lorebase \
+    && mkdir -p /tmp/metrics-web /tmp/metrics-worker \
+    && chown lorebase /tmp/metrics-web /tmp/metrics-worker
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY --chown=lorebase:lorebase . /app
+# collectstatic needs settings, not services: throw-away values for this step only.
+RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build DATABASE_URL=postgres://build@localhost/build \
+    NEO4J_BOLT_URL=bolt://build@localhost:7687 python manage.py collectstatic --noinput
+USER lorebase
+EXPOSE 8000
+CMD ["gunicorn", "lorebase.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]

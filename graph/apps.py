@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class GraphConfig(AppConfig):
+    name = "graph"
+    verbose_name = "Graph mirror"
+
+    def ready(self) -> None:
+        # neomodel is wired here rather than through django-neomodel, which
+        # is pinned to neomodel 5 and does not work with neomodel 7.
+        from .connection import configure
+
+        configure()

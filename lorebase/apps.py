@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LorebaseConfig(AppConfig):
+    name = "lorebase"
+    verbose_name = "Lorebase"

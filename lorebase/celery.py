@@ -1,0 +1,22 @@
+"""The Celery app: configured from Django settings (CELERY_* names)."""
+
+import os
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lorebase.settings.dev")
+
+app = Celery("lorebase")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+app.loader.import_module("lorebase.worker_metrics")  # connects the worker's metric signals
+
+
+@worker_process_init.connect
+def open_graph_driver_per_process(**_: object) -> None:
+    # A Bolt driver created before the prefork fork would be shared by the
+    # children and break; each child opens its own.
+    from graph.connection import reconnect
+
+    reconnect()

@@ -1,0 +1,62 @@
+"""Where the embedded services live and the URLs that reach them by default."""
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Local-only credentials: the embedded graph server listens on 127.0.0.1 alone.
+LOCAL_GRAPH_PASSWORD = "lorebase-local"
+LOCAL_GRAPH_DATABASE = "lorebase"
+LOCAL_DATABASE_NAME = "lorebase"
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_GRAPH_HTTP_PORT = 2480
+# Variables whose absence means "start the embedded server".
+SERVICE_URL_VARIABLES = ("DATABASE_URL", "NEO4J_BOLT_URL")
+
+
+def var_dir() -> Path:
+    return Path(os.environ.get("LOREBASE_VAR_DIR", BASE_DIR / "var"))
+
+
+def socket_database_url(socket_dir: Path, database: str) -> str:
+    """A postgres:// URL that reaches a server through its Unix socket directory."""
+    return f"postgres://postgres@{quote(str(socket_dir), safe='')}/{database}"
+
+
+def bolt_url(port: int, password: str, database: str) -> str:
+    return f"bolt://root:{quote(password, safe='')}@127.0.0.1:{port}/{database}"
+
+
+def load_dotenv() -> None:
+    """Read .env (or LOREBASE_ENV_FILE) without overriding the real environment."""
+    environ.Env.read_env(os.environ.get("LOREBASE_ENV_FILE", BASE_DIR / ".env"), overwrite=False)
+
+
+def missing_service_urls() -> set[str]:
+    """The service variables neither the environment nor .env sets."""
+    load_dotenv()
+    return {name for name in SERVICE_URL_VARIABLES if not os.environ.get(name)}
+
+
+def local_service_defaults() -> dict[str, str]:
+    """Defaults for dev and test settings, pointing at the embedded services."""
+    return {
+        "DJANGO_SECRET_KEY": "lorebase-local-development-only",
+        "DATABASE_URL": socket_database_url(var_dir() / "postgres", LOCAL_DATABASE_NAME),
+        "NEO4J_BOLT_URL": bolt_url(
+            int(os.environ.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)),
+            LOCAL_GRAPH_PASSWORD,
+            LOCAL_GRAPH_DATABASE,
+        ),
+    }
+
+
+def apply_local_defaults() -> frozenset[str]:
+    """Fill unset variables with the embedded defaults; return the service URLs that were unset."""
+    missing = frozenset(missing_service_urls())
+    for name, value in local_service_defaults().items():
+        os.environ.setdefault(name, value)
+    return missing

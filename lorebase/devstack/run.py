@@ -1,0 +1,130 @@
+"""`make run`: the whole stack on one machine, stopped cleanly by Ctrl-C.
+
+Starts the embedded services the environment does not name, prepares the
+database and the graph, then runs the web server, one Celery worker and
+Celery beat, each in its own process group so that nothing outlives us.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+from .broker import ensure_broker
+from .defaults import (
+    DEFAULT_BOLT_PORT,
+    DEFAULT_GRAPH_HTTP_PORT,
+    LOCAL_DATABASE_NAME,
+    LOCAL_GRAPH_DATABASE,
+    LOCAL_GRAPH_PASSWORD,
+    missing_service_urls,
+    var_dir,
+)
+from .graph_server import start_graph_server
+from .postgres import start_embedded_postgres
+from .processes import stop_process
+
+MANAGE = [sys.executable, "manage.py"]
+CELERY = [sys.executable, "-m", "celery", "-A", "lorebase"]
+
+
+class Shutdown(Exception):
+    """Raised by SIGINT/SIGTERM so that clean-up runs in `finally`."""
+
+
+def _raise_shutdown(*_: object) -> None:
+    raise Shutdown
+
+
+def start_services(env: dict[str, str], on_stop: list[Callable[[], None]]) -> None:
+    """Start what the environment does not name; record how to stop it."""
+    missing = missing_service_urls()
+    if "DATABASE_URL" in missing:
+        postgres = start_embedded_postgres(var_dir() / "postgres")
+        on_stop.append(postgres.stop)
+        postgres.ensure_database(LOCAL_DATABASE_NAME)
+        env["DATABASE_URL"] = postgres.url(LOCAL_DATABASE_NAME)
+        print(f"PostgreSQL (embedded): {postgres.pgdata}", flush=True)
+    if "NEO4J_BOLT_URL" in missing:
+        graph = start_graph_server(
+            var_dir() / "arcadedb",
+            bolt_port=int(env.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)),
+            http_port=int(env.get("LOREBASE_GRAPH_HTTP_PORT", DEFAULT_GRAPH_HTTP_PORT)),
+            password=LOCAL_GRAPH_PASSWORD,
+            database=LOCAL_GRAPH_DATABASE,
+            log_path=var_dir() / "arcadedb.log",
+        )
+        on_stop.append(graph.stop)
+        env["NEO4J_BOLT_URL"] = graph.url
+        print(f"Graph server (ArcadeDB, Bolt): 127.0.0.1:{graph.bolt_port}", flush=True)
+    broker_url = env.setdefault("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+    broker = ensure_broker(broker_url)
+    if broker is not None:
+        on_stop.append(broker.stop)
+        print("RabbitMQ: started (will be stopped on exit)", flush=True)
+
+
+def prepare(env: dict[str, str]) -> None:
+    for command in (
+        ["migrate", "--noinput"],
+        ["graph_install_labels"],
+        ["ensure_local_admin"],
+    ):
+        subprocess.run([*MANAGE, *command], env=env, check=True)
+
+
+def spawn(command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(command, env=env, start_new_session=True)
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, _raise_shutdown)
+    signal.signal(signal.SIGTERM, _raise_shutdown)
+    var_dir().mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lorebase.settings.dev"}
+    host = env.get("LOREBASE_WEB_HOST", "127.0.0.1")
+    port = env.get("LOREBASE_WEB_PORT", "8000")
+    on_stop: list[Callable[[], None]] = []
+    children: dict[str, subprocess.Popen] = {}
+    status = 0
+    try:
+        start_services(env, on_stop)
+        prepare(env)
+        children["web"] = spawn([*MANAGE, "runserver", f"{host}:{port}", "--noreload"], env)
+        children["worker"] = spawn(
+            [*CELERY, "worker", "--loglevel", "INFO", "--concurrency", "1"], env
+        )
+        children["beat"] = spawn([*CELERY, "beat", "--loglevel", "INFO"], env)
+        base = f"http://{host}:{port}"
+        print(
+            "\nLorebase is up:\n"
+            f"  admin     {base}/admin/\n"
+            f"  API docs  {base}/api/docs/\n"
+            f"  schema    {base}/api/schema/\n"
+            f"  metrics   {base}/metrics\n"
+            "Press Ctrl-C to stop everything.\n",
+            flush=True,
+        )
+        while True:
+            for name, child in children.items():
+                if child.poll() is not None:
+                    print(f"{name} exited with status {child.returncode}; stopping.", flush=True)
+                    status = 1
+                    raise Shutdown
+            time.sleep(0.5)
+    except Shutdown:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut clean-up short
+        for child in children.values():
+            stop_process(child)
+        for stop in reversed(on_stop):
+            stop()
+        print("Lorebase stopped.", flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""Test settings: the session fixtures in tests/conftest.py start the
+embedded services and point these settings at them when no URL is given."""
+
+from lorebase.devstack.defaults import apply_local_defaults
+
+# Service URLs the environment left unset: the embedded servers stand in for them.
+LOREBASE_EMBEDDED_SERVICES = apply_local_defaults()
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast user factories
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

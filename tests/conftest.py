@@ -1,0 +1,171 @@
+"""Session fixtures: real PostgreSQL, graph server, RabbitMQ and Celery worker.
+
+A service is started here only when the environment does not name one
+(DATABASE_URL, NEO4J_BOLT_URL; RabbitMQ is started or installed when
+CELERY_BROKER_URL is unreachable). Each test is isolated: database work rolls
+back, the graph is emptied before each test that asks for it, and the run's
+Celery queue has a name of its own.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from neomodel import db
+
+from graph.connection import reconnect
+from graph.schema import install_graph_schema
+from lorebase.celery import app as celery_app
+from lorebase.devstack.broker import ensure_broker
+from lorebase.devstack.graph_server import start_graph_server
+from lorebase.devstack.net import free_port
+from lorebase.devstack.postgres import start_embedded_postgres
+from lorebase.devstack.processes import stop_process
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def database_url(config: dict) -> str:
+    """A DATABASE_URL for another process to reach the database in `config`."""
+    host = quote(config["HOST"], safe="") if config["HOST"].startswith("/") else config["HOST"]
+    port = f":{config['PORT']}" if config["PORT"] else ""
+    auth = quote(config["USER"], safe="") + (
+        ":" + quote(config["PASSWORD"], safe="") if config["PASSWORD"] else ""
+    )
+    return f"postgres://{auth}@{host}{port}/{config['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def embedded_postgres() -> Iterator:
+    if "DATABASE_URL" not in settings.LOREBASE_EMBEDDED_SERVICES:
+        yield None
+        return
+    pgdata = Path(tempfile.mkdtemp(prefix="lorebase-pg-")) / "data"
+    server = start_embedded_postgres(pgdata)
+    yield server
+    server.stop()
+    shutil.rmtree(pgdata.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, embedded_postgres
+) -> None:
+    """Point the default database at the embedded server when no URL was given."""
+    if embedded_postgres is not None:
+        # In place: django.db.connections holds this very dict.
+        settings.DATABASES["default"].update(
+            HOST=str(embedded_postgres.socket_dir), PORT="", USER="postgres", PASSWORD=""
+        )
+
+
+@pytest.fixture(scope="session")
+def graph_server_url() -> Iterator[str]:
+    """The graph server for this run, with the schema installed."""
+    server = None
+    url = settings.NEO4J_BOLT_URL
+    if "NEO4J_BOLT_URL" in settings.LOREBASE_EMBEDDED_SERVICES:
+        root = Path(tempfile.mkdtemp(prefix="lorebase-graph-"))
+        ARTIFACTS.mkdir(exist_ok=True)
+        server = start_graph_server(
+            root,
+            bolt_port=free_port(),
+            http_port=free_port(),
+            password=uuid.uuid4().hex,
+            database="lorebase_test",
+            log_path=ARTIFACTS / "graph-server.log",
+        )
+        url = server.url
+    reconnect(url)
+    install_graph_schema()
+    yield url
+    db.close_connection()
+    if server is not None:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def graph(graph_server_url: str) -> Iterator:
+    """An empty graph (constraints kept) for one test."""
+    db.cypher_query("MATCH (n) DETACH DELETE n")
+    yield db
+    db.cypher_query("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(scope="session")
+def broker_url() -> Iterator[str]:
+    started = ensure_broker(settings.CELERY_BROKER_URL)
+    yield settings.CELERY_BROKER_URL
+    if started is not None:
+        started.stop()
+
+
+@pytest.fixture(scope="session")
+def task_queue(broker_url: str) -> Iterator[str]:
+    """A queue of this run's own, deleted at the end."""
+    name = f"lorebase-test-{uuid.uuid4().hex[:12]}"
+    celery_app.conf.task_default_queue = name
+    yield name
+    with celery_app.connection_for_write() as connection:
+        connection.default_channel.queue_delete(name)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    task_queue: str, graph_server_url: str, django_db_setup: None, django_db_blocker
+) -> Iterator[subprocess.Popen]:
+    """A real `celery worker` process (prefork) consuming this run's queue."""
+    node = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lorebase.settings.test",
+        "DATABASE_URL": database_url(settings.DATABASES["default"]),
+        "NEO4J_BOLT_URL": graph_server_url,
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": task_queue,
+        "WORKER_METRICS_PORT": str(free_port()),
+        "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="lorebase-worker-metrics-"),
+    }
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / "celery-worker.log").open("ab")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lorebase",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "1",
+            "--queues",
+            task_queue,
+            "--hostname",
+            node,
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not celery_app.control.ping(destination=[node], timeout=1.0):
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_process(process)
+            pytest.fail(f"the Celery worker did not start; see {ARTIFACTS / 'celery-worker.log'}")
+    process.metrics_url = f"http://127.0.0.1:{env['WORKER_METRICS_PORT']}/metrics"
+    yield process
+    stop_process(process)
+    shutil.rmtree(env["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -1,0 +1,105 @@
+"""The compose stack and its monitoring configuration, checked without Docker."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE = ROOT / "compose.yaml"
+NAMED_SERVICES = {
+    "postgres",
+    "rabbitmq",
+    "neo4j",
+    "web",
+    "worker",
+    "beat",
+    "prometheus",
+    "grafana",
+}
+
+
+def _compose() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())
+
+
+def test_compose_file_validates_against_the_compose_specification():
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.compose-spec", str(COMPOSE)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_named_service_is_present_with_a_healthcheck():
+    services = _compose()["services"]
+    assert services.keys() >= NAMED_SERVICES
+    for name in NAMED_SERVICES:
+        healthcheck = services[name].get("healthcheck", {})
+        assert healthcheck.get("test") and not healthcheck.get("disable"), name
+
+
+def test_the_graph_is_neo4j_and_postgres_has_pgvector():
+    services = _compose()["services"]
+    assert services["neo4j"]["image"].startswith("neo4j:5")
+    assert services["postgres"]["image"].startswith("pgvector/pgvector")
+    assert "management" in services["rabbitmq"]["image"]
+
+
+def test_app_services_wait_for_healthy_dependencies_and_beat_is_single():
+    services = _compose()["services"]
+    for name in ("web", "worker", "beat"):
+        depends = services[name]["depends_on"]
+        for dependency in ("postgres", "rabbitmq", "neo4j"):
+            assert depends[dependency]["condition"] == "service_healthy", (name, dependency)
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+    assert services["beat"]["deploy"]["replicas"] == 1
+
+
+def test_secrets_come_from_the_environment_not_the_file():
+    text = COMPOSE.read_text()
+    for variable in (
+        "POSTGRES_PASSWORD",
+        "RABBITMQ_PASSWORD",
+        "NEO4J_PASSWORD",
+        "DJANGO_SECRET_KEY",
+        "GRAFANA_ADMIN_PASSWORD",
+    ):
+        assert re.search(r"\$\{" + variable + r":\?", text), variable
+
+
+def test_prometheus_scrapes_web_and_worker_and_grafana_knows_prometheus():
+    prometheus = yaml.safe_load((ROOT / "deploy/prometheus/prometheus.yml").read_text())
+    targets = {
+        target
+        for job in prometheus["scrape_configs"]
+        for static in job["static_configs"]
+        for target in static["targets"]
+    }
+    services = _compose()["services"]
+    assert targets == {"web:8000", "worker:9808"}
+    assert services["worker"]["environment"]["WORKER_METRICS_PORT"] == "9808"
+    datasources = yaml.safe_load(
+        (ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text()
+    )
+    assert datasources["datasources"][0]["url"] == "http://prometheus:9090"
+
+
+def test_env_example_documents_every_variable_the_code_reads():
+    documented = set(
+        re.findall(r"^# ?([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE)
+    )
+    read = set()
+    for path in [*ROOT.glob("lorebase/**/*.py"), *ROOT.glob("graph/**/*.py")]:
+        source = path.read_text()
+        read |= set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]+)"', source))
+        read |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z][A-Z0-9_]+)"', source))
+    # `$${X}` is escaped for the container's shell, not read from our environment.
+    read |= set(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]+)", COMPOSE.read_text()))
+    assert read - documented - {"PATH"} == set()
+    assert os.path.exists(ROOT / ".env.example")
