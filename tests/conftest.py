@@ -85,13 +85,15 @@ def graph_server_url() -> Iterator[str]:
             log_path=ARTIFACTS / "graph-server.log",
         )
         url = server.url
-    reconnect(url)
-    install_graph_schema()
-    yield url
-    db.close_connection()
-    if server is not None:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
+    try:
+        reconnect(url)
+        install_graph_schema()
+        yield url
+    finally:  # also when setup fails: never leave a server behind
+        db.close_connection()
+        if server is not None:
+            server.stop()
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
