@@ -1,0 +1,187 @@
+"""Chapters, locations, characters, scenes and concepts of a world."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .worlds import WorldEntity
+
+
+def aliases_field() -> ArrayField:
+    return ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other names, one per line in the admin (nicknames, titles, translations).",
+    )
+
+
+class Chapter(WorldEntity):
+    """A chapter of the story; spoiler control is measured in chapters."""
+
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["world", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["world", "number"], name="chapter_number_per_world")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Location(WorldEntity):
+    class Kind(models.TextChoices):
+        REGION = "region", "Region"
+        CITY = "city", "City"
+        DISTRICT = "district", "District"
+        BUILDING = "building", "Building"
+        ROOM = "room", "Room"
+        WILDERNESS = "wilderness", "Wilderness"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    aliases = aliases_field()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The larger place this one is part of (a building's city, a city's region).",
+    )
+
+    class Meta:
+        ordering = ["world", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_no_cycle()
+
+    def check_no_cycle(self) -> None:
+        seen, path, place = {self.pk}, [self.name], self.parent
+        while place is not None:
+            path.append(place.name)
+            if place.pk in seen:
+                raise ValidationError(
+                    {"parent": "A place cannot be inside itself: " + " → ".join(path) + "."}
+                )
+            seen.add(place.pk)
+            place = place.parent
+
+
+class Character(WorldEntity):
+    class Status(models.TextChoices):
+        ALIVE = "alive", "Alive"
+        DEAD = "dead", "Dead"
+        MISSING = "missing", "Missing"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=200)
+    aliases = aliases_field()
+    description = models.TextField(blank=True)
+    persona = models.TextField(
+        blank=True, help_text="Who they are inside: values, fears, what they want."
+    )
+    speech_style = models.TextField(
+        blank=True, help_text="How they talk: register, verbal tics, favourite words."
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ALIVE)
+    status_chapter = models.ForeignKey(
+        Chapter,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The chapter in which the status changed (e.g. died in chapter 4).",
+    )
+
+    class Meta:
+        ordering = ["world", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Scene(WorldEntity):
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="scenes")
+    order = models.PositiveIntegerField(help_text="Position of the scene within its chapter.")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="scenes"
+    )
+    participants = models.ManyToManyField(
+        Character, through="SceneParticipant", related_name="scenes", blank=True
+    )
+
+    class Meta:
+        ordering = ["world", "chapter__number", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["chapter", "order"], name="scene_order_per_chapter")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SceneParticipant(models.Model):
+    class Role(models.TextChoices):
+        PRESENT = "present", "Present"
+        SPEAKER = "speaker", "Speaker"
+        MENTIONED = "mentioned", "Mentioned"
+
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="participations")
+    character = models.ForeignKey(
+        Character, on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PRESENT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scene", "character__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["scene", "character"], name="one_role_per_scene")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.character} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.scene_id and self.character_id and self.scene.world_id != self.character.world_id:
+            raise ValidationError(
+                {"character": f"“{self.character}” belongs to another world than this scene."}
+            )
+
+
+class Concept(WorldEntity):
+    class Kind(models.TextChoices):
+        FACTION = "faction", "Faction"
+        ITEM = "item", "Item"
+        MAGIC = "magic", "Magic"
+        TERM = "term", "Term"
+        EVENT = "event", "Event"
+        CREATURE = "creature", "Creature"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    aliases = aliases_field()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.TERM)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["world", "name"]
+
+    def __str__(self) -> str:
+        return self.name

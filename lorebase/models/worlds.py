@@ -1,0 +1,95 @@
+"""Worlds, who may work on them, and what every world entity has in common."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class World(models.Model):
+    """One story. A studio keeps several; each is written in one language."""
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        RUSSIAN = "ru", "Russian"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    description = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorldRole(models.TextChoices):
+    VIEWER = "viewer", "Viewer"
+    EDITOR = "editor", "Editor"
+    OWNER = "owner", "Owner"
+
+
+ROLE_RANK = {WorldRole.VIEWER: 1, WorldRole.EDITOR: 2, WorldRole.OWNER: 3}
+
+
+class WorldMembership(models.Model):
+    """A user's role in one world: viewers read, editors write, owners manage."""
+
+    world = models.ForeignKey(World, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="world_memberships"
+    )
+    role = models.CharField(max_length=16, choices=WorldRole.choices, default=WorldRole.VIEWER)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["world", "user"], name="one_membership_per_world")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} of {self.world}"
+
+    def allows(self, role: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+class WorldEntity(models.Model):
+    """Base of everything inside a world: a stable public id and a growing version."""
+
+    world = models.ForeignKey(World, on_delete=models.CASCADE, related_name="+")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_same_world()
+
+    def check_same_world(self) -> None:
+        """Every reference to another entity must stay inside this entity's world."""
+        errors = {}
+        for field in self._meta.concrete_fields:
+            related = field.related_model
+            if not (field.is_relation and related and issubclass(related, WorldEntity)):
+                continue
+            target = getattr(self, field.name, None)
+            if target is not None and target.world_id != self.world_id:
+                errors[field.name] = (
+                    f"“{target}” belongs to another world; choose one from this world."
+                )
+        if errors:
+            raise ValidationError(errors)

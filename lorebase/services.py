@@ -1,0 +1,111 @@
+"""Writes to the lore: the one path for the admin, the API, imports and the demo.
+
+Every write validates the whole entity (`full_clean`: cross-world references,
+relation kinds, location cycles, validity spans), bumps its version under a row
+lock, and happens in one transaction.
+"""
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from .models import (
+    Character,
+    Scene,
+    SceneParticipant,
+    World,
+    WorldEntity,
+    WorldMembership,
+    WorldRole,
+)
+
+EntityT = TypeVar("EntityT", bound=WorldEntity)
+
+
+class VersionConflict(Exception):
+    """The entity changed since the caller read it."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(f"stale version; the current version is {current_version}")
+        self.current_version = current_version
+
+
+def _locked_version(instance: WorldEntity | World) -> int:
+    return (
+        type(instance)
+        .objects.select_for_update()
+        .values_list("version", flat=True)
+        .get(pk=instance.pk)
+    )
+
+
+@transaction.atomic
+def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
+    """Create or update one entity; an update with a stale `expected_version` is refused."""
+    if instance.pk is not None:
+        current = _locked_version(instance)
+        if expected_version is not None and expected_version != current:
+            raise VersionConflict(current)
+        instance.version = current + 1
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def entity_delete(*, instance: WorldEntity) -> None:
+    instance.delete()
+
+
+@transaction.atomic
+def scene_set_participants(*, scene: Scene, participants: Iterable[tuple[Character, str]]) -> None:
+    """Replace the scene's cast (character, role) and count it as a change of the scene."""
+    wanted = {character.pk: (character, role) for character, role in participants}
+    scene.participations.exclude(character_id__in=wanted).delete()
+    existing = {p.character_id: p for p in scene.participations.all()}
+    for character_id, (character, role) in wanted.items():
+        participation = existing.get(character_id) or SceneParticipant(
+            scene=scene, character=character
+        )
+        if participation.pk is None or participation.role != role:
+            participation.role = role
+            participation.full_clean()
+            participation.save()
+    scene_touch(scene=scene)
+
+
+def scene_touch(*, scene: Scene) -> None:
+    """A change of the cast is a change of the scene: a new version."""
+    scene.version = _locked_version(scene) + 1
+    scene.save(update_fields=["version", "updated_at"])
+
+
+@transaction.atomic
+def world_create(
+    *, owner: AbstractBaseUser, name: str, slug: str, language: str, description: str = ""
+) -> World:
+    world = World(name=name, slug=slug, language=language, description=description)
+    world.full_clean()
+    world.save()
+    WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
+    return world
+
+
+@transaction.atomic
+def world_update(*, world: World, expected_version: int | None = None) -> World:
+    current = _locked_version(world)
+    if expected_version is not None and expected_version != current:
+        raise VersionConflict(current)
+    world.version = current + 1
+    world.full_clean()
+    world.save()
+    return world
+
+
+def membership_set(*, world: World, user: AbstractBaseUser, role: str) -> WorldMembership:
+    membership, _ = WorldMembership.objects.update_or_create(
+        world=world, user=user, defaults={"role": role}
+    )
+    return membership
