@@ -60,8 +60,14 @@ def entity_delete(*, instance: WorldEntity) -> None:
 
 
 @transaction.atomic
-def scene_set_participants(*, scene: Scene, participants: Iterable[tuple[Character, str]]) -> None:
-    """Replace the scene's cast (character, role) and count it as a change of the scene."""
+def scene_set_participants(
+    *, scene: Scene, participants: Iterable[tuple[Character, str]], touch: bool = True
+) -> None:
+    """Replace the scene's cast (character, role).
+
+    A new cast is a change of the scene: with `touch` its version grows; callers
+    that have just saved the scene in the same transaction pass touch=False.
+    """
     wanted = {character.pk: (character, role) for character, role in participants}
     scene.participations.exclude(character_id__in=wanted).delete()
     existing = {p.character_id: p for p in scene.participations.all()}
@@ -73,7 +79,8 @@ def scene_set_participants(*, scene: Scene, participants: Iterable[tuple[Charact
             participation.role = role
             participation.full_clean()
             participation.save()
-    scene_touch(scene=scene)
+    if touch:
+        scene_touch(scene=scene)
 
 
 def scene_touch(*, scene: Scene) -> None:

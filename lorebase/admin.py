@@ -1,0 +1,281 @@
+"""The content team's admin: scoped to the worlds each user belongs to."""
+
+from django.contrib import admin
+from django.contrib.postgres.fields import ArrayField
+from django.db import transaction
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
+from .models import (
+    Chapter,
+    Character,
+    Concept,
+    Location,
+    Relation,
+    Scene,
+    SceneParticipant,
+    World,
+    WorldMembership,
+    WorldRole,
+)
+from .models.worlds import ROLE_RANK
+from .selectors import membership_role, worlds_for_user
+
+ENTITY_READ_ONLY = ("public_id", "version", "created_at", "updated_at")
+RELATION_FIELDS = ("kind", "description", "valid_from", "valid_to")
+
+
+def _allows(request: HttpRequest, world: World | None, role: str) -> bool:
+    if world is None:  # "any world": the user must hold the role somewhere
+        return worlds_for_user(user=request.user, role=role).exists()
+    found = membership_role(user=request.user, world=world)
+    return found is not None and ROLE_RANK[found] >= ROLE_RANK[role]
+
+
+class WorldScopedAdmin(SimpleHistoryAdmin):
+    """Viewers read, editors write; other worlds do not exist for the user."""
+
+    form = VersionedForm
+    readonly_fields = ENTITY_READ_ONLY
+    formfield_overrides = {ArrayField: {"form_class": AliasesField}}
+    list_filter = (("world", admin.RelatedOnlyFieldListFilter),)
+
+    def _world_of(self, obj) -> World | None:
+        return obj.world if obj is not None else None
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).filter(world__in=worlds_for_user(user=request.user))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and _allows(request, None, WorldRole.VIEWER)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return _allows(request, self._world_of(obj), WorldRole.VIEWER)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return _allows(request, None, WorldRole.EDITOR)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return _allows(request, self._world_of(obj), WorldRole.EDITOR)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return _allows(request, self._world_of(obj), WorldRole.EDITOR)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs: object):
+        if db_field.name == "world":
+            kwargs["queryset"] = worlds_for_user(user=request.user, role=WorldRole.EDITOR)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs: object):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.skip_version_check = getattr(request, "reverting_history", False)
+        return form
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A revert deliberately saves an old state: the version check does not apply.
+        request.reverting_history = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        obj._history_user = request.user
+        services.entity_save(instance=obj)
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        services.entity_delete(instance=obj)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        """Inline rows go through the services too (validation, versions)."""
+        with transaction.atomic():
+            changed = formset.save(commit=False)  # also fills formset.deleted_objects
+            for obj in formset.deleted_objects:
+                obj.delete()
+            for obj in changed:
+                if hasattr(obj, "version"):
+                    services.entity_save(instance=obj)
+                else:
+                    obj.save()
+            formset.save_m2m()
+
+
+class WorldScopedInline(admin.TabularInline):
+    """Inline rows follow the parent's world role, like the parent itself."""
+
+    def _can(self, request: HttpRequest, obj, role: str) -> bool:
+        return _allows(request, obj.world if obj is not None else None, role)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._can(request, obj, WorldRole.VIEWER)
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._can(request, obj, WorldRole.EDITOR)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._can(request, obj, WorldRole.EDITOR)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._can(request, obj, WorldRole.EDITOR)
+
+
+class RelationInline(WorldScopedInline):
+    model = Relation
+    formset = SameWorldInlineFormSet
+    extra = 0
+    autocomplete_fields = (
+        "source_character",
+        "source_location",
+        "source_concept",
+        "target_character",
+        "target_location",
+        "target_concept",
+        "valid_from",
+        "valid_to",
+    )
+
+
+def relation_inlines(type_name: str) -> list[type[admin.TabularInline]]:
+    """'Relations from' and 'relations to' inlines for one entity type."""
+    ends = ("character", "location", "concept")
+    outgoing = type(
+        f"{type_name.title()}RelationsFrom",
+        (RelationInline,),
+        {
+            "fk_name": f"source_{type_name}",
+            "verbose_name_plural": "relations from this",
+            "fields": ("kind", *(f"target_{e}" for e in ends), *RELATION_FIELDS[1:]),
+        },
+    )
+    incoming = type(
+        f"{type_name.title()}RelationsTo",
+        (RelationInline,),
+        {
+            "fk_name": f"target_{type_name}",
+            "verbose_name_plural": "relations to this",
+            "fields": ("kind", *(f"source_{e}" for e in ends), *RELATION_FIELDS[1:]),
+        },
+    )
+    return [outgoing, incoming]
+
+
+class MembershipInline(admin.TabularInline):
+    model = WorldMembership
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(World)
+class WorldAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "slug", "language", "version", "updated_at")
+    search_fields = ("name", "slug")
+    list_filter = ("language",)
+    readonly_fields = ("public_id", "version", "created_at", "updated_at")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (MembershipInline,)
+
+    def get_queryset(self, request: HttpRequest):
+        return worlds_for_user(user=request.user)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return obj is None or _allows(request, obj, WorldRole.VIEWER)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return obj is not None and _allows(request, obj, WorldRole.OWNER)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return obj is not None and _allows(request, obj, WorldRole.OWNER)
+
+    def save_model(self, request: HttpRequest, obj: World, form, change: bool) -> None:
+        if change:
+            services.world_update(world=obj)
+        else:  # the creator owns the new world
+            created = services.world_create(
+                owner=request.user,
+                name=obj.name,
+                slug=obj.slug,
+                language=obj.language,
+                description=obj.description,
+            )
+            obj.pk, obj.public_id = created.pk, created.public_id
+
+
+@admin.register(Chapter)
+class ChapterAdmin(WorldScopedAdmin):
+    list_display = ("number", "title", "world", "version", "updated_at")
+    list_display_links = ("number", "title")
+    search_fields = ("title", "summary")
+    ordering = ("world", "number")
+
+
+@admin.register(Location)
+class LocationAdmin(WorldScopedAdmin):
+    list_display = ("name", "kind", "parent", "world", "version", "updated_at")
+    search_fields = ("name", "description")
+    list_filter = (*WorldScopedAdmin.list_filter, "kind")
+    autocomplete_fields = ("parent",)
+    inlines = relation_inlines("location")
+
+
+@admin.register(Character)
+class CharacterAdmin(WorldScopedAdmin):
+    list_display = ("name", "status", "status_chapter", "world", "version", "updated_at")
+    search_fields = ("name", "description", "persona")
+    list_filter = (*WorldScopedAdmin.list_filter, "status")
+    autocomplete_fields = ("status_chapter",)
+    inlines = relation_inlines("character")
+
+
+@admin.register(Concept)
+class ConceptAdmin(WorldScopedAdmin):
+    list_display = ("name", "kind", "world", "version", "updated_at")
+    search_fields = ("name", "description")
+    list_filter = (*WorldScopedAdmin.list_filter, "kind")
+    inlines = relation_inlines("concept")
+
+
+class SceneParticipantInline(WorldScopedInline):
+    model = SceneParticipant
+    extra = 1
+    autocomplete_fields = ("character",)
+    verbose_name_plural = "participants"
+
+
+@admin.register(Scene)
+class SceneAdmin(WorldScopedAdmin):
+    list_display = ("title", "chapter", "order", "location", "world", "version")
+    search_fields = ("title", "summary", "text")
+    list_filter = (
+        *WorldScopedAdmin.list_filter,
+        ("chapter", admin.RelatedOnlyFieldListFilter),
+        ("location", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("chapter", "location", "world")
+    autocomplete_fields = ("chapter", "location")
+    inlines = (SceneParticipantInline,)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        cast_before = set(form.instance.participations.values_list("character_id", "role"))
+        super().save_related(request, form, formsets, change)
+        cast_after = set(form.instance.participations.values_list("character_id", "role"))
+        if change and cast_before != cast_after:
+            services.scene_touch(scene=form.instance)
+
+
+@admin.register(Relation)
+class RelationAdmin(WorldScopedAdmin):
+    list_display = ("__str__", "kind", "valid_from", "valid_to", "world", "version")
+    search_fields = (
+        "description",
+        "source_character__name",
+        "target_character__name",
+        "source_concept__name",
+        "target_concept__name",
+    )
+    list_filter = (*WorldScopedAdmin.list_filter, "kind")
+    autocomplete_fields = RelationInline.autocomplete_fields

@@ -1,0 +1,71 @@
+"""Reference fields: entities are named by public id, inside the request's world."""
+
+import uuid
+
+from django.db.models import Model
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from lorebase.models.relations import ENDPOINT_MODELS
+
+
+class WorldRefField(serializers.SlugRelatedField):
+    """An entity of the request's world, by its public id."""
+
+    default_error_messages = {
+        "does_not_exist": "There is no {model} with id “{value}” in this world.",
+        "invalid": "Send the id (a UUID) of a {model} of this world.",
+    }
+
+    def __init__(self, model: type[Model], **kwargs: object) -> None:
+        self.model = model
+        super().__init__(slug_field="public_id", queryset=model.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        return self.model.objects.filter(world=self.context["world"])
+
+    def to_internal_value(self, data: object) -> Model:
+        name = self.model._meta.verbose_name
+        try:
+            public_id = uuid.UUID(str(data))
+        except ValueError:
+            self.fail("invalid", model=name)
+        entity = self.get_queryset().filter(public_id=public_id).first()
+        if entity is None:
+            self.fail("does_not_exist", model=name, value=data)
+        return entity
+
+
+class EndpointSchema(serializers.Serializer):
+    """One end of a relation: the entity's type and id (its name is read-only)."""
+
+    type = serializers.ChoiceField(choices=sorted(ENDPOINT_MODELS))
+    id = serializers.UUIDField()
+    name = serializers.CharField(read_only=True)
+
+
+@extend_schema_field(EndpointSchema)
+class EndpointField(serializers.Field):
+    """A character, location or concept of the request's world: {"type", "id"}."""
+
+    default_error_messages = {
+        "shape": 'Send {{"type": "character" | "location" | "concept", "id": "<uuid>"}}.',
+        "does_not_exist": "There is no {type} with id “{value}” in this world.",
+    }
+
+    def to_representation(self, entity: Model) -> dict:
+        type_name = type(entity).__name__.lower()
+        return {"type": type_name, "id": str(entity.public_id), "name": str(entity)}
+
+    def to_internal_value(self, data: object) -> Model:
+        if not isinstance(data, dict) or data.get("type") not in ENDPOINT_MODELS:
+            self.fail("shape")
+        try:
+            public_id = uuid.UUID(str(data.get("id")))
+        except ValueError:
+            self.fail("shape")
+        model = ENDPOINT_MODELS[data["type"]]
+        entity = model.objects.filter(world=self.context["world"], public_id=public_id).first()
+        if entity is None:
+            self.fail("does_not_exist", type=data["type"], value=data.get("id"))
+        return entity

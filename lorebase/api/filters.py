@@ -1,0 +1,89 @@
+"""Query-string filters of the entity lists."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from lorebase.models import Chapter, Character, Concept, Location, Relation, Scene
+
+
+def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
+    """Part of the name, or one of the aliases exactly (any case)."""
+    return queryset.filter(Q(name__icontains=value) | Q(aliases__icontains=value))
+
+
+class ChapterFilter(django_filters.FilterSet):
+    class Meta:
+        model = Chapter
+        fields = ("number",)
+
+
+class LocationFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
+    parent = django_filters.UUIDFilter(field_name="parent__public_id")
+
+    class Meta:
+        model = Location
+        fields = ("name", "kind", "parent")
+
+
+class CharacterFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
+    chapter = django_filters.UUIDFilter(
+        field_name="scenes__chapter__public_id",
+        distinct=True,
+        help_text="Characters who take part in a scene of this chapter.",
+    )
+    location = django_filters.UUIDFilter(
+        field_name="scenes__location__public_id",
+        distinct=True,
+        help_text="Characters who take part in a scene at this location.",
+    )
+
+    class Meta:
+        model = Character
+        fields = ("name", "status", "chapter", "location")
+
+
+class ConceptFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
+
+    class Meta:
+        model = Concept
+        fields = ("name", "kind")
+
+
+class SceneFilter(django_filters.FilterSet):
+    title = django_filters.CharFilter(lookup_expr="icontains")
+    chapter = django_filters.UUIDFilter(field_name="chapter__public_id")
+    chapter_number = django_filters.NumberFilter(field_name="chapter__number")
+    location = django_filters.UUIDFilter(field_name="location__public_id")
+    participant = django_filters.UUIDFilter(
+        field_name="participants__public_id",
+        distinct=True,
+        help_text="Scenes in which this character takes part.",
+    )
+
+    class Meta:
+        model = Scene
+        fields = ("title", "chapter", "chapter_number", "location", "participant")
+
+
+class RelationFilter(django_filters.FilterSet):
+    entity = django_filters.UUIDFilter(
+        method="touching", help_text="Relations from or to this character, location or concept."
+    )
+
+    class Meta:
+        model = Relation
+        fields = ("kind", "entity")
+
+    def touching(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        sides = [
+            Q(**{f"{side}_{kind}__public_id": value})
+            for side in ("source", "target")
+            for kind in ("character", "location", "concept")
+        ]
+        condition = Q()
+        for side in sides:
+            condition |= side
+        return queryset.filter(condition)

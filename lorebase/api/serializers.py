@@ -1,0 +1,255 @@
+"""API representations of the lore. Writes go through lorebase.services."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
+
+from lorebase import services
+from lorebase.models import (
+    Chapter,
+    Character,
+    Concept,
+    Location,
+    Relation,
+    Scene,
+    SceneParticipant,
+    World,
+)
+from lorebase.selectors import membership_role
+
+from . import examples
+from .exceptions import validation_error_from_django
+from .fields import EndpointField, WorldRefField
+
+ENTITY_READ_ONLY = ("id", "created_at", "updated_at")
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    """Common shape: a public id, a version for optimistic locking, timestamps."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    version = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="Read-only on create. On update, send the version you read: "
+        "if someone saved in between, the answer is 409 and nothing changes.",
+    )
+    # Model field names that differ from the API's, for validation messages.
+    error_fields: dict[str, str] = {}
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is not None and "version" not in attrs:
+            raise serializers.ValidationError(
+                {"version": ["Send the version you read, so that concurrent edits are caught."]}
+            )
+        return attrs
+
+    def create(self, validated_data: dict):
+        validated_data.pop("version", None)
+        return self.save_entity(self.Meta.model(world=self.context["world"]), validated_data, None)
+
+    def update(self, instance, validated_data: dict):
+        expected = validated_data.pop("version")
+        return self.save_entity(instance, validated_data, expected)
+
+    def save_entity(self, instance, data: dict, expected_version: int | None):
+        for name, value in data.items():
+            setattr(instance, name, value)
+        try:
+            return services.entity_save(instance=instance, expected_version=expected_version)
+        except DjangoValidationError as error:
+            raise validation_error_from_django(error, self.error_fields) from error
+
+
+@extend_schema_serializer(examples=examples.WORLD)
+class WorldSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    role = serializers.SerializerMethodField(help_text="Your role in this world.")
+
+    class Meta:
+        model = World
+        fields = (
+            "id",
+            "name",
+            "slug",
+            "language",
+            "description",
+            "version",
+            "role",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ("version", "created_at", "updated_at")
+
+    def get_role(self, world: World) -> str | None:
+        known = self.context.get("roles", {}).get(world.pk)
+        return known or membership_role(user=self.context["request"].user, world=world)
+
+
+@extend_schema_serializer(examples=examples.CHAPTER)
+class ChapterSerializer(EntitySerializer):
+    error_fields = {"__all__": "number"}
+
+    class Meta:
+        model = Chapter
+        fields = ("id", "version", "number", "title", "summary", "created_at", "updated_at")
+        read_only_fields = ENTITY_READ_ONLY
+
+
+@extend_schema_serializer(examples=examples.LOCATION)
+class LocationSerializer(EntitySerializer):
+    parent = WorldRefField(Location, allow_null=True, required=False)
+
+    class Meta:
+        model = Location
+        fields = (
+            "id",
+            "version",
+            "name",
+            "aliases",
+            "kind",
+            "description",
+            "parent",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ENTITY_READ_ONLY
+
+
+@extend_schema_serializer(examples=examples.CHARACTER)
+class CharacterSerializer(EntitySerializer):
+    status_chapter = WorldRefField(Chapter, allow_null=True, required=False)
+
+    class Meta:
+        model = Character
+        fields = (
+            "id",
+            "version",
+            "name",
+            "aliases",
+            "description",
+            "persona",
+            "speech_style",
+            "status",
+            "status_chapter",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ENTITY_READ_ONLY
+
+
+@extend_schema_serializer(examples=examples.CONCEPT)
+class ConceptSerializer(EntitySerializer):
+    class Meta:
+        model = Concept
+        fields = (
+            "id",
+            "version",
+            "name",
+            "aliases",
+            "kind",
+            "description",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ENTITY_READ_ONLY
+
+
+class ParticipantSerializer(serializers.Serializer):
+    character = WorldRefField(Character)
+    role = serializers.ChoiceField(
+        choices=SceneParticipant.Role.choices, default=SceneParticipant.Role.PRESENT
+    )
+
+
+@extend_schema_serializer(examples=examples.SCENE)
+class SceneSerializer(EntitySerializer):
+    chapter = WorldRefField(Chapter)
+    location = WorldRefField(Location, allow_null=True, required=False)
+    participants = ParticipantSerializer(many=True, required=False, source="participations")
+    error_fields = {"__all__": "order"}
+
+    class Meta:
+        model = Scene
+        fields = (
+            "id",
+            "version",
+            "chapter",
+            "order",
+            "title",
+            "summary",
+            "text",
+            "location",
+            "participants",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ENTITY_READ_ONLY
+
+    def validate_participants(self, value: list[dict]) -> list[dict]:
+        characters = [item["character"] for item in value]
+        doubled = {str(c) for c in characters if characters.count(c) > 1}
+        if doubled:
+            listed = ", ".join(sorted(doubled))
+            raise serializers.ValidationError(
+                f"Each character takes one role per scene; listed twice: {listed}."
+            )
+        return value
+
+    def save_entity(self, instance, data: dict, expected_version: int | None):
+        cast = data.pop("participations", None)
+        scene = super().save_entity(instance, data, expected_version)
+        if cast is not None:
+            services.scene_set_participants(
+                scene=scene, participants=[(p["character"], p["role"]) for p in cast], touch=False
+            )
+        return scene
+
+
+@extend_schema_serializer(examples=examples.RELATION)
+class RelationSerializer(EntitySerializer):
+    source = EndpointField()
+    target = EndpointField()
+    valid_from = WorldRefField(Chapter, allow_null=True, required=False)
+    valid_to = WorldRefField(Chapter, allow_null=True, required=False)
+    error_fields = {
+        f"{side}_{kind}": side
+        for side in ("source", "target")
+        for kind in ("character", "location", "concept")
+    }
+
+    class Meta:
+        model = Relation
+        fields = (
+            "id",
+            "version",
+            "kind",
+            "source",
+            "target",
+            "description",
+            "valid_from",
+            "valid_to",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ENTITY_READ_ONLY
+
+    def save_entity(self, instance, data: dict, expected_version: int | None):
+        for side in ("source", "target"):
+            if side in data:
+                instance.set_endpoint(side, data.pop(side))
+        return super().save_entity(instance, data, expected_version)
+
+
+class EntityRelationSerializer(RelationSerializer):
+    """A relation seen from one of its ends."""
+
+    direction = serializers.SerializerMethodField(
+        help_text="`out`: the entity is the source; `in`: it is the target."
+    )
+
+    class Meta(RelationSerializer.Meta):
+        fields = (*RelationSerializer.Meta.fields, "direction")
+
+    def get_direction(self, relation: Relation) -> str:
+        return "out" if relation.source == self.context["entity"] else "in"

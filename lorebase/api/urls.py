@@ -1,0 +1,20 @@
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+worlds = SimpleRouter()
+worlds.register("worlds", views.WorldViewSet, basename="world")
+
+entities = SimpleRouter()
+entities.register("chapters", views.ChapterViewSet, basename="chapter")
+entities.register("locations", views.LocationViewSet, basename="location")
+entities.register("characters", views.CharacterViewSet, basename="character")
+entities.register("scenes", views.SceneViewSet, basename="scene")
+entities.register("concepts", views.ConceptViewSet, basename="concept")
+entities.register("relations", views.RelationViewSet, basename="relation")
+
+urlpatterns = [
+    path("", include(worlds.urls)),
+    path("worlds/<uuid:world_id>/", include(entities.urls)),
+]

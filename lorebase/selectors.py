@@ -1,0 +1,73 @@
+"""Reads of the lore, scoped to what a user may see."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from .models import (
+    Character,
+    Concept,
+    Location,
+    Relation,
+    Scene,
+    World,
+    WorldEntity,
+    WorldMembership,
+)
+from .models.worlds import ROLE_RANK
+
+
+def worlds_for_user(*, user: AbstractBaseUser, role: str | None = None) -> QuerySet[World]:
+    """Worlds the user is a member of (with at least `role`); superusers see all."""
+    if user.is_superuser:
+        return World.objects.all()
+    memberships = WorldMembership.objects.filter(user=user)
+    if role is not None:
+        memberships = memberships.filter(
+            role__in=[r for r, rank in ROLE_RANK.items() if rank >= ROLE_RANK[role]]
+        )
+    return World.objects.filter(pk__in=memberships.values("world_id"))
+
+
+def membership_role(*, user: AbstractBaseUser, world: World) -> str | None:
+    """The user's role in the world, or None; superusers count as owners."""
+    if user.is_superuser:
+        return "owner"
+    return (
+        WorldMembership.objects.filter(user=user, world=world)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+RELATION_ENDPOINTS = (
+    "source_character",
+    "source_location",
+    "source_concept",
+    "target_character",
+    "target_location",
+    "target_concept",
+)
+
+
+def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
+    """An entity type's rows in one world, with what its API representation reads."""
+    queryset = model.objects.filter(world=world)
+    if model is Scene:
+        return queryset.select_related("chapter", "location").prefetch_related(
+            "participations__character"
+        )
+    if model is Relation:
+        return queryset.select_related(*RELATION_ENDPOINTS, "valid_from", "valid_to")
+    if model is Character:
+        return queryset.select_related("status_chapter")
+    if model is Location:
+        return queryset.select_related("parent")
+    return queryset
+
+
+def entity_relations(*, entity: Character | Location | Concept) -> QuerySet[Relation]:
+    """Relations from and to an entity, in one list."""
+    type_name = type(entity).__name__.lower()
+    return entity_queryset(model=Relation, world=entity.world).filter(
+        Q(**{f"source_{type_name}": entity}) | Q(**{f"target_{type_name}": entity})
+    )

@@ -1,0 +1,50 @@
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from lorebase.models import WorldRole
+from tests.factories import UserFactory, WorldFactory, WorldMembershipFactory
+
+
+@pytest.fixture
+def world():
+    return WorldFactory(name="Lantern Harbor", slug="lantern-harbor")
+
+
+@pytest.fixture
+def other_world():
+    return WorldFactory(name="Ash Kingdom", slug="ash-kingdom")
+
+
+def _client_for(world, role: str) -> APIClient:
+    user = UserFactory()
+    WorldMembershipFactory(world=world, user=user, role=role)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def editor(world) -> APIClient:
+    return _client_for(world, WorldRole.EDITOR)
+
+
+@pytest.fixture
+def viewer(world) -> APIClient:
+    return _client_for(world, WorldRole.VIEWER)
+
+
+@pytest.fixture
+def owner(world) -> APIClient:
+    return _client_for(world, WorldRole.OWNER)
+
+
+@pytest.fixture
+def outsider(other_world) -> APIClient:
+    """An editor of another world only."""
+    return _client_for(other_world, WorldRole.EDITOR)
+
+
+def url(world, path: str = "") -> str:
+    return f"/api/v1/worlds/{world.public_id}/{path}"
