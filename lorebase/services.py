@@ -5,6 +5,7 @@ relation kinds, location cycles, validity spans), bumps its version under a row
 lock, and happens in one transaction.
 """
 
+import uuid
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -91,12 +92,22 @@ def scene_touch(*, scene: Scene) -> None:
 
 @transaction.atomic
 def world_create(
-    *, owner: AbstractBaseUser, name: str, slug: str, language: str, description: str = ""
+    *,
+    owner: AbstractBaseUser | None,
+    name: str,
+    slug: str,
+    language: str,
+    description: str = "",
+    public_id: uuid.UUID | None = None,
 ) -> World:
+    """A new world; its creator (if any) becomes its owner. Imports pass the public id."""
     world = World(name=name, slug=slug, language=language, description=description)
+    if public_id is not None:
+        world.public_id = public_id
     world.full_clean()
     world.save()
-    WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
+    if owner is not None:
+        WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
     return world
 
 

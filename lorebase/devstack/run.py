@@ -71,6 +71,7 @@ def prepare(env: dict[str, str]) -> None:
         ["migrate", "--noinput"],
         ["graph_install_labels"],
         ["ensure_local_admin"],
+        ["load_demo_world", "--owner", "admin"],
     ):
         subprocess.run([*MANAGE, *command], env=env, check=True)
 
