@@ -8,6 +8,7 @@ class GraphConfig(AppConfig):
     def ready(self) -> None:
         # neomodel is wired here rather than through django-neomodel, which
         # is pinned to neomodel 5 and does not work with neomodel 7.
+        from . import nodes  # noqa: F401  (registers the node classes for the schema)
         from .connection import configure
 
         configure()

@@ -43,9 +43,20 @@ def schema_statements(classes: list[type[StructuredNode]]) -> Iterator[str]:
                 )
 
 
+def relationship_index_statements() -> Iterator[str]:
+    """A uid index per relation kind: a relation is found by uid even after it moved."""
+    from .projection import RELATION_TYPES
+
+    for kind in RELATION_TYPES:
+        yield (
+            f"CREATE INDEX {_quoted(f'index_rel_{kind}_uid')} IF NOT EXISTS "
+            f"FOR ()-[r:{_quoted(kind)}]-() ON (r.uid)"
+        )
+
+
 def install_graph_schema() -> list[str]:
     """Create every missing constraint and index; returns the statements run."""
-    statements = list(schema_statements(node_classes()))
+    statements = [*schema_statements(node_classes()), *relationship_index_statements()]
     for statement in statements:
         db.cypher_query(statement)
     return statements

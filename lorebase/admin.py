@@ -85,12 +85,19 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
     def delete_model(self, request: HttpRequest, obj) -> None:
         services.entity_delete(instance=obj)
 
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for obj in queryset:  # one by one, so each deletion reaches the graph
+            services.entity_delete(instance=obj)
+
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         """Inline rows go through the services too (validation, versions)."""
         with transaction.atomic():
             changed = formset.save(commit=False)  # also fills formset.deleted_objects
             for obj in formset.deleted_objects:
-                obj.delete()
+                if hasattr(obj, "version"):
+                    services.entity_delete(instance=obj)
+                else:
+                    obj.delete()
             for obj in changed:
                 if hasattr(obj, "version"):
                     services.entity_save(instance=obj)
@@ -190,6 +197,13 @@ class WorldAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return obj is not None and _allows(request, obj, WorldRole.OWNER)
+
+    def delete_model(self, request: HttpRequest, obj: World) -> None:
+        services.entity_delete(instance=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for world in queryset:
+            services.entity_delete(instance=world)
 
     def save_model(self, request: HttpRequest, obj: World, form, change: bool) -> None:
         if change:

@@ -2,7 +2,8 @@
 
 Every write validates the whole entity (`full_clean`: cross-world references,
 relation kinds, location cycles, validity spans), bumps its version under a row
-lock, and happens in one transaction.
+lock, and records an outbox row for the graph mirror — all in one transaction,
+so the graph learns of exactly what was committed.
 """
 
 import uuid
@@ -11,6 +12,8 @@ from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+
+from graph.outbox import outbox_record
 
 from .models import (
     Character,
@@ -52,11 +55,14 @@ def entity_save(*, instance: EntityT, expected_version: int | None = None) -> En
         instance.version = current + 1
     instance.full_clean()
     instance.save()
+    outbox_record(entity=instance)
     return instance
 
 
 @transaction.atomic
-def entity_delete(*, instance: WorldEntity) -> None:
+def entity_delete(*, instance: WorldEntity | World) -> None:
+    """Delete; the outbox row carries the next version, which removes it from the graph."""
+    outbox_record(entity=instance, version=_locked_version(instance) + 1)
     instance.delete()
 
 
@@ -88,6 +94,7 @@ def scene_touch(*, scene: Scene) -> None:
     """A change of the cast is a change of the scene: a new version."""
     scene.version = _locked_version(scene) + 1
     scene.save(update_fields=["version", "updated_at"])
+    outbox_record(entity=scene)
 
 
 @transaction.atomic
@@ -108,6 +115,7 @@ def world_create(
     world.save()
     if owner is not None:
         WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
+    outbox_record(entity=world)
     return world
 
 
@@ -119,6 +127,7 @@ def world_update(*, world: World, expected_version: int | None = None) -> World:
     world.version = current + 1
     world.full_clean()
     world.save()
+    outbox_record(entity=world)
     return world
 
 

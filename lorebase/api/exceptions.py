@@ -2,7 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, RestrictedError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -38,8 +38,9 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
             },
             status=status.HTTP_409_CONFLICT,
         )
-    if isinstance(exc, ProtectedError):
-        used_by = sorted({str(obj) for obj in exc.protected_objects})[:10]
+    if isinstance(exc, ProtectedError | RestrictedError):
+        blocking = getattr(exc, "protected_objects", None) or exc.restricted_objects
+        used_by = sorted({str(obj) for obj in blocking})[:10]
         return Response(
             {"detail": "Still in use, so it cannot be deleted.", "used_by": used_by},
             status=status.HTTP_409_CONFLICT,

@@ -63,6 +63,9 @@ class WorldViewSet(viewsets.ModelViewSet):
             setattr(serializer.instance, name, value)
         services.world_update(world=serializer.instance)
 
+    def perform_destroy(self, instance) -> None:
+        services.entity_delete(instance=instance)
+
 
 class WorldEntityViewSet(viewsets.ModelViewSet):
     """CRUD of one entity type inside the world named in the URL."""

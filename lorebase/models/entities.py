@@ -52,7 +52,7 @@ class Location(WorldEntity):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="children",
         help_text="The larger place this one is part of (a building's city, a city's region).",
     )
@@ -100,7 +100,7 @@ class Character(WorldEntity):
         Chapter,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         help_text="The chapter in which the status changed (e.g. died in chapter 4).",
     )
@@ -113,7 +113,7 @@ class Character(WorldEntity):
 
 
 class Scene(WorldEntity):
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="scenes")
+    chapter = models.ForeignKey(Chapter, on_delete=models.RESTRICT, related_name="scenes")
     order = models.PositiveIntegerField(help_text="Position of the scene within its chapter.")
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)

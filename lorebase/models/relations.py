@@ -87,7 +87,7 @@ class Relation(WorldEntity):
         Chapter,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         help_text="First chapter in which this holds (empty: from the start).",
     )
@@ -95,7 +95,7 @@ class Relation(WorldEntity):
         Chapter,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         help_text="Last chapter in which this holds (empty: to the end).",
     )

@@ -1,0 +1,146 @@
+"""Bring the graph to PostgreSQL's current state of one entity, or of a batch.
+
+The task carries (type, id, version), but the state written is always what
+PostgreSQL holds *now*: a late, duplicated or reordered task converges to the
+same graph, and the version guard keeps an older state from replacing a newer.
+"""
+
+from neomodel import db
+
+from . import writer
+from .models import EntityType
+from .projection import (
+    LABELS,
+    MODELS,
+    STRUCTURAL_TYPES,
+    edge_queryset,
+    node_queryset,
+    node_row,
+    relation_queryset,
+    relation_row,
+    structural_edges,
+)
+
+
+def mirror_entity(*, entity_type: str, entity_id: str) -> int:
+    """Mirror one entity in one graph transaction; returns the version now mirrored (0: gone)."""
+    entity_type = EntityType(entity_type)
+    model = MODELS[entity_type]
+    entity = model.objects.filter(public_id=entity_id).first()
+    with db.transaction:
+        if entity_type == EntityType.RELATION:
+            return _mirror_relation(entity_id, entity)
+        if entity is None:
+            _delete(entity_type, str(entity_id))
+            return 0
+        mirror_nodes(entity_type, model.objects.filter(pk=entity.pk))
+        return entity.version
+
+
+def mirror_nodes(
+    entity_type: EntityType, queryset, *, force: bool = False, relink: bool = True
+) -> int:
+    """Upsert a batch of entities of one type with their structural edges.
+
+    `relink` keeps story order (NEXT) current; a rebuild turns it off and
+    relinks the whole world once at the end.
+    """
+    label = LABELS[entity_type]
+    entities = list(node_queryset(entity_type, queryset))
+    written = set(
+        writer.upsert_nodes(label, [node_row(entity_type, e) for e in entities], force=force)
+    )
+    changed = [e for e in entities if str(e.public_id) in written]
+    if not changed:
+        return 0
+    rel_types = STRUCTURAL_TYPES.get(entity_type, ())
+    if rel_types:
+        uids = [str(e.public_id) for e in changed]
+        relink_scenes = relink and entity_type == EntityType.SCENE
+        previous_chapters = _chapters_of(uids) if relink_scenes else set()
+        writer.delete_out_edges(label, uids, rel_types)
+        ids = [e.pk for e in changed]
+        edges = structural_edges(
+            entity_type, edge_queryset(entity_type, queryset.model.objects.filter(pk__in=ids))
+        )
+        for (rel_type, from_label, to_label), rows in edges.items():
+            writer.create_edges(rel_type, from_label, to_label, rows)
+        if relink_scenes:
+            chapters = previous_chapters | {
+                str(e.chapter.public_id)
+                for e in queryset.model.objects.filter(pk__in=ids).select_related("chapter")
+            }
+            relink_scene_order(chapters, moved=uids)
+    if relink and entity_type == EntityType.CHAPTER:
+        relink_chapter_order({str(e.world.public_id) for e in changed})
+    return len(changed)
+
+
+def _chapters_of(scene_uids: list[str]) -> set[str]:
+    rows, _ = db.cypher_query(
+        "UNWIND $uids AS uid MATCH (:Scene {uid: uid})-[:IN_CHAPTER]->(c:Chapter) RETURN c.uid",
+        {"uids": scene_uids},
+    )
+    return {uid for (uid,) in rows}
+
+
+def relink_scene_order(chapter_uids: set[str], *, moved: list[str] = ()) -> None:
+    """Story order: NEXT between consecutive scenes of each chapter, as in PostgreSQL."""
+    from lorebase.models import Scene
+
+    for chapter_uid in chapter_uids:
+        ordered = [
+            str(uid)
+            for uid in Scene.objects.filter(chapter__public_id=chapter_uid)
+            .order_by("order", "pk")
+            .values_list("public_id", flat=True)
+        ]
+        writer.relink_chain("Scene", ordered, members=[*ordered, *moved])
+
+
+def relink_chapter_order(world_uids: set[str]) -> None:
+    from lorebase.models import Chapter
+
+    for world_uid in world_uids:
+        ordered = [
+            str(uid)
+            for uid in Chapter.objects.filter(world__public_id=world_uid)
+            .order_by("number")
+            .values_list("public_id", flat=True)
+        ]
+        writer.relink_chain("Chapter", ordered, members=ordered)
+
+
+def _delete(entity_type: EntityType, uid: str) -> None:
+    if entity_type == EntityType.WORLD:
+        writer.delete_world_nodes(uid)
+        return
+    chapters = _chapters_of([uid]) if entity_type == EntityType.SCENE else set()
+    worlds, _ = db.cypher_query(
+        f"MATCH (n:{LABELS[entity_type]} {{uid: $uid}}) RETURN n.world", {"uid": uid}
+    )
+    writer.delete_node(LABELS[entity_type], uid)
+    if chapters:
+        relink_scene_order(chapters)
+    if entity_type == EntityType.CHAPTER:
+        relink_chapter_order({world for (world,) in worlds if world})
+
+
+def mirror_relations(queryset, *, force: bool = False) -> int:
+    """Upsert a batch of relations: each replaces the relationship with its uid."""
+    rows = [relation_row(r) for r in relation_queryset(queryset)]
+    if not force:
+        mirrored = writer.relation_versions([row["uid"] for row in rows])
+        rows = [row for row in rows if mirrored.get(row["uid"], 0) < row["version"]]
+    if rows:
+        writer.delete_relations([row["uid"] for row in rows])
+        writer.create_relations(rows)
+    return len(rows)
+
+
+def _mirror_relation(entity_id: str, relation) -> int:
+    if relation is None:
+        writer.delete_relations([str(entity_id)])
+        return 0
+    mirror_relations(type(relation).objects.filter(pk=relation.pk))
+    return relation.version

@@ -1,0 +1,197 @@
+"""How PostgreSQL rows become graph rows: nodes, structural edges and relations.
+
+The single-entity mirror, the rebuild and the reconcile all project through
+these functions, so the three can never disagree about what the graph holds.
+Labels and relationship types come only from the allow-lists below.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from graph.models import EntityType
+from lorebase.models import (
+    Chapter,
+    Character,
+    Concept,
+    Location,
+    Relation,
+    RelationKind,
+    Scene,
+    SceneParticipant,
+    World,
+)
+
+MODELS = {
+    EntityType.WORLD: World,
+    EntityType.CHAPTER: Chapter,
+    EntityType.LOCATION: Location,
+    EntityType.CHARACTER: Character,
+    EntityType.SCENE: Scene,
+    EntityType.CONCEPT: Concept,
+    EntityType.RELATION: Relation,
+}
+LABELS = {
+    EntityType.WORLD: "World",
+    EntityType.CHAPTER: "Chapter",
+    EntityType.LOCATION: "Location",
+    EntityType.CHARACTER: "Character",
+    EntityType.SCENE: "Scene",
+    EntityType.CONCEPT: "Concept",
+}
+WORLD_LABELS = tuple(label for label in LABELS.values() if label != "World")
+# Structural relationships, derived from entity fields (not Relation rows).
+IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT = (
+    "IN_CHAPTER",
+    "TAKES_PLACE_IN",
+    "FEATURES",
+    "PART_OF",
+    "NEXT",
+)
+STRUCTURAL_TYPES = {
+    EntityType.SCENE: (IN_CHAPTER, TAKES_PLACE_IN, FEATURES),
+    EntityType.LOCATION: (PART_OF,),
+}
+RELATION_TYPES = tuple(kind.value for kind in RelationKind)
+RELATIONSHIP_TYPES = frozenset(
+    {IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, *RELATION_TYPES}
+)
+ENDPOINT_LABELS = {"character": "Character", "location": "Location", "concept": "Concept"}
+
+EdgeKey = tuple[str, str, str]  # (relationship type, from label, to label)
+
+
+def entity_type_of(instance: object) -> EntityType:
+    return EntityType(type(instance).__name__.lower())
+
+
+def _uid(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
+def node_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
+    if entity_type == EntityType.CHARACTER:
+        return queryset.select_related("world", "status_chapter")
+    return queryset.select_related("world") if entity_type != EntityType.WORLD else queryset
+
+
+def node_row(entity_type: EntityType, entity: object) -> dict:
+    """{uid, world, version, props} of one entity's node."""
+    if entity_type == EntityType.WORLD:
+        props = {"name": entity.name, "slug": entity.slug, "language": entity.language}
+        world = entity.public_id
+    else:
+        world = entity.world.public_id
+        props = {
+            EntityType.CHAPTER: lambda: {"number": entity.number, "title": entity.title},
+            EntityType.LOCATION: lambda: {
+                "name": entity.name,
+                "aliases": entity.aliases,
+                "kind": entity.kind,
+            },
+            EntityType.CHARACTER: lambda: {
+                "name": entity.name,
+                "aliases": entity.aliases,
+                "status": entity.status,
+                "status_chapter": _uid(entity.status_chapter and entity.status_chapter.public_id),
+            },
+            EntityType.SCENE: lambda: {
+                "title": entity.title,
+                "order": entity.order,
+                "summary": entity.summary,
+            },
+            EntityType.CONCEPT: lambda: {
+                "name": entity.name,
+                "aliases": entity.aliases,
+                "kind": entity.kind,
+            },
+        }[entity_type]()
+    return {
+        "uid": str(entity.public_id),
+        "world": str(world),
+        "version": entity.version,
+        "props": props,
+    }
+
+
+def structural_edges(entity_type: EntityType, entities: Iterable) -> dict[EdgeKey, list[dict]]:
+    """Edges an entity owns through its own fields, grouped by (type, from, to)."""
+    edges: dict[EdgeKey, list[dict]] = defaultdict(list)
+    if entity_type == EntityType.LOCATION:
+        for place in entities:
+            if place.parent_id:
+                edges[(PART_OF, "Location", "Location")].append(
+                    _edge(place, place.parent.public_id)
+                )
+    elif entity_type == EntityType.SCENE:
+        scenes = list(entities)
+        for scene in scenes:
+            edges[(IN_CHAPTER, "Scene", "Chapter")].append(_edge(scene, scene.chapter.public_id))
+            if scene.location_id:
+                edges[(TAKES_PLACE_IN, "Scene", "Location")].append(
+                    _edge(scene, scene.location.public_id)
+                )
+        cast = SceneParticipant.objects.filter(scene__in=scenes).values_list(
+            "scene__public_id", "scene__world__public_id", "character__public_id", "role"
+        )
+        for scene_id, world_id, character_id, role in cast:
+            edges[(FEATURES, "Scene", "Character")].append(
+                {
+                    "from": str(scene_id),
+                    "to": str(character_id),
+                    "world": str(world_id),
+                    "props": {"role": role},
+                }
+            )
+    return edges
+
+
+def _edge(entity: object, target_id: object, props: dict | None = None) -> dict:
+    return {
+        "from": str(entity.public_id),
+        "to": str(target_id),
+        "world": str(entity.world.public_id),
+        "props": props or {},
+    }
+
+
+def edge_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
+    if entity_type == EntityType.LOCATION:
+        return queryset.select_related("world", "parent")
+    if entity_type == EntityType.SCENE:
+        return queryset.select_related("world", "chapter", "location")
+    return queryset
+
+
+def relation_queryset(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related(
+        "world",
+        "valid_from",
+        "valid_to",
+        "source_character",
+        "source_location",
+        "source_concept",
+        "target_character",
+        "target_location",
+        "target_concept",
+    )
+
+
+def relation_row(relation: Relation) -> dict:
+    """A Relation as a relationship of its own kind, with its span as chapter numbers."""
+    return {
+        "uid": str(relation.public_id),
+        "world": str(relation.world.public_id),
+        "version": relation.version,
+        "kind": relation.kind,
+        "from_label": ENDPOINT_LABELS[relation.source_type],
+        "from": str(relation.source.public_id),
+        "to_label": ENDPOINT_LABELS[relation.target_type],
+        "to": str(relation.target.public_id),
+        "props": {
+            "description": relation.description,
+            "valid_from": relation.valid_from.number if relation.valid_from else None,
+            "valid_to": relation.valid_to.number if relation.valid_to else None,
+        },
+    }

@@ -1,0 +1,58 @@
+"""Celery tasks of the graph mirror: thin wrappers over graph.mirror and graph.outbox."""
+
+from celery import shared_task
+from django.db import OperationalError
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+
+from .models import EntityType
+from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
+
+# Worth retrying: the graph or PostgreSQL is busy, restarting or unreachable.
+TRANSIENT_ERRORS = (TransientError, ServiceUnavailable, SessionExpired, OperationalError)
+
+
+@shared_task(
+    name="graph.mirror_entity",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=1,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=6,
+)
+def mirror_entity(self, entity_type: str, entity_id: str, version: int) -> int:
+    """Mirror an entity's current state; `version` is the change that caused the task."""
+    from .mirror import mirror_entity as mirror
+
+    EntityType(entity_type)  # refuse unknown types before touching anything
+    try:
+        mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
+    except Exception as error:
+        # Recorded on every failed attempt; after the last retry the row stays pending.
+        outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
+        raise
+    outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=mirrored)
+    return mirrored
+
+
+@shared_task(name="graph.republish_overdue", acks_late=True, reject_on_worker_lost=True)
+def republish_overdue(older_than_seconds: int = 120) -> int:
+    """Beat: publish again what the graph has not confirmed in time."""
+    return outbox_publish(event_ids=outbox_overdue(older_than_seconds=older_than_seconds))
+
+
+@shared_task(
+    name="graph.reconcile",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    max_retries=3,
+)
+def reconcile(world_id: str | None = None) -> dict:
+    """Beat: compare PostgreSQL and the graph per world and repair any drift."""
+    from .reconcile import reconcile_worlds
+
+    return reconcile_worlds(world_id=world_id)

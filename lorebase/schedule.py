@@ -1,0 +1,21 @@
+"""The whole Celery beat schedule, in one place.
+
+Crontab entries, each with an expiry shorter than its period, so a backlog
+never runs the same periodic task twice in a row. django-celery-beat copies
+these into the database, where the admin can change them.
+"""
+
+from celery.schedules import crontab
+
+BEAT_SCHEDULE = {
+    "graph-republish-overdue": {
+        "task": "graph.republish_overdue",
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 50},
+    },
+    "graph-reconcile": {
+        "task": "graph.reconcile",
+        "schedule": crontab(minute=17),
+        "options": {"expires": 50 * 60},
+    },
+}
