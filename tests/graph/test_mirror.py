@@ -5,8 +5,8 @@ from neomodel import db
 
 from graph.mirror import mirror_entity
 from graph.models import OutboxEvent
-from graph.reconcile import reconcile_worlds, world_drift
 from graph.rebuild import world_rebuild
+from graph.reconcile import reconcile_worlds, world_drift
 from lorebase import services
 from lorebase.models import Relation, RelationKind, SceneParticipant
 from tests.factories import (
@@ -14,7 +14,6 @@ from tests.factories import (
     CharacterFactory,
     ConceptFactory,
     LocationFactory,
-    WorldFactory,
 )
 from tests.graph.snapshots import assert_graph_matches
 
