@@ -26,7 +26,7 @@ from graph.connection import reconnect
 from graph.schema import install_graph_schema
 from lorebase.celery import app as celery_app
 from lorebase.devstack.broker import ensure_broker
-from lorebase.devstack.graph_server import start_graph_server
+from lorebase.devstack.graph_server import GraphServer
 from lorebase.devstack.net import free_port
 from lorebase.devstack.postgres import start_embedded_postgres
 from lorebase.devstack.processes import stop_process
@@ -69,31 +69,36 @@ def django_db_modify_db_settings(
 
 
 @pytest.fixture(scope="session")
-def graph_server_url() -> Iterator[str]:
-    """The graph server for this run, with the schema installed."""
-    server = None
-    url = settings.NEO4J_BOLT_URL
-    if "NEO4J_BOLT_URL" in settings.LOREBASE_EMBEDDED_SERVICES:
-        root = Path(tempfile.mkdtemp(prefix="lorebase-graph-"))
-        ARTIFACTS.mkdir(exist_ok=True)
-        server = start_graph_server(
-            root,
-            bolt_port=free_port(),
-            http_port=free_port(),
-            password=uuid.uuid4().hex,
-            database="lorebase_test",
-            log_path=ARTIFACTS / "graph-server.log",
-        )
-        url = server.url
+def graph_server() -> Iterator[GraphServer | None]:
+    """The embedded graph server of this run (None when NEO4J_BOLT_URL names one)."""
+    if "NEO4J_BOLT_URL" not in settings.LOREBASE_EMBEDDED_SERVICES:
+        yield None
+        return
+    root = Path(tempfile.mkdtemp(prefix="lorebase-graph-"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    server = GraphServer(
+        root,
+        bolt_port=free_port(),
+        http_port=free_port(),
+        password=uuid.uuid4().hex,
+        database="lorebase_test",
+        log_path=ARTIFACTS / "graph-server.log",
+    )
     try:
-        reconnect(url)
-        install_graph_schema()
-        yield url
+        yield server.start()
     finally:  # also when setup fails: never leave a server behind
-        db.close_connection()
-        if server is not None:
-            server.stop()
-            shutil.rmtree(root, ignore_errors=True)
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def graph_server_url(graph_server: GraphServer | None) -> Iterator[str]:
+    """The graph for this run, with the schema installed."""
+    url = graph_server.url if graph_server is not None else settings.NEO4J_BOLT_URL
+    reconnect(url)
+    install_graph_schema()
+    yield url
+    db.close_connection()
 
 
 @pytest.fixture
@@ -112,62 +117,92 @@ def broker_url() -> Iterator[str]:
         started.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def task_queue(broker_url: str) -> Iterator[str]:
-    """A queue of this run's own, deleted at the end."""
+    """A queue of this run's own (so nothing lands in a real queue), deleted at the end."""
     name = f"lorebase-test-{uuid.uuid4().hex[:12]}"
     celery_app.conf.task_default_queue = name
     yield name
+    delete_queue(name)
+
+
+def delete_queue(name: str) -> None:
     with celery_app.connection_for_write() as connection:
         connection.default_channel.queue_delete(name)
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(
-    task_queue: str, graph_server_url: str, django_db_setup: None, django_db_blocker
-) -> Iterator[subprocess.Popen]:
-    """A real `celery worker` process (prefork) consuming this run's queue."""
+def spawn_worker(queue: str, graph_url: str, *, concurrency: int = 1) -> subprocess.Popen:
+    """Start a real `celery worker` (prefork) on `queue` and wait until it answers."""
     node = f"test-{uuid.uuid4().hex[:8]}@localhost"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lorebase.settings.test",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
-        "NEO4J_BOLT_URL": graph_server_url,
+        "NEO4J_BOLT_URL": graph_url,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "CELERY_TASK_DEFAULT_QUEUE": task_queue,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "WORKER_METRICS_PORT": str(free_port()),
         "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="lorebase-worker-metrics-"),
     }
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "celery-worker.log").open("ab")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lorebase",
-            "worker",
-            "--loglevel",
-            "INFO",
-            "--concurrency",
-            "1",
-            "--queues",
-            task_queue,
-            "--hostname",
-            node,
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    with (ARTIFACTS / "celery-worker.log").open("ab") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "lorebase",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                str(concurrency),
+                "--queues",
+                queue,
+                "--hostname",
+                node,
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + 60
     while not celery_app.control.ping(destination=[node], timeout=1.0):
         if process.poll() is not None or time.monotonic() > deadline:
             stop_process(process)
             pytest.fail(f"the Celery worker did not start; see {ARTIFACTS / 'celery-worker.log'}")
     process.metrics_url = f"http://127.0.0.1:{env['WORKER_METRICS_PORT']}/metrics"
+    process.metrics_dir = env["PROMETHEUS_MULTIPROC_DIR"]
+    return process
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    task_queue: str, graph_server_url: str, django_db_setup: None, django_db_blocker
+) -> Iterator[subprocess.Popen]:
+    """A real worker consuming this run's queue for the whole session."""
+    process = spawn_worker(task_queue, graph_server_url)
     yield process
     stop_process(process)
-    shutil.rmtree(env["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+    shutil.rmtree(process.metrics_dir, ignore_errors=True)
+
+
+def wait_until_mirrored(world, *, timeout: float = 90) -> None:
+    """Poll until every outbox row is delivered and the world shows no drift."""
+    from graph.models import OutboxEvent
+    from graph.reconcile import world_drift
+
+    deadline = time.monotonic() + timeout
+    while True:
+        pending = OutboxEvent.objects.filter(delivered_at__isnull=True).count()
+        try:
+            drift = world_drift(world).summary()
+        except Exception as error:  # the graph may be restarting
+            drift = {"unreachable": str(error)}
+        if not pending and not drift:
+            return
+        if time.monotonic() > deadline:
+            pytest.fail(f"the graph did not catch up: {pending} pending, drift {drift}")
+        time.sleep(0.3)

@@ -23,17 +23,60 @@ READY_FILE = "ready"
 
 @dataclass
 class GraphServer:
-    process: subprocess.Popen
+    """A running graph server child process and how to reach (or restart) it."""
+
+    root: Path
     bolt_port: int
+    http_port: int
     password: str
     database: str
+    log_path: Path
+    process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return bolt_url(self.bolt_port, self.password, self.database)
 
+    def start(self, timeout: float = 120) -> "GraphServer":
+        self.root.mkdir(parents=True, exist_ok=True)
+        ready = self.root / READY_FILE
+        ready.unlink(missing_ok=True)
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "lorebase.devstack.graph_server",
+                    "--root",
+                    str(self.root),
+                    "--bolt-port",
+                    str(self.bolt_port),
+                    "--http-port",
+                    str(self.http_port),
+                    "--password",
+                    self.password,
+                    "--database",
+                    self.database,
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # ArcadeDB writes its ./log under the working directory: keep it with the data.
+                cwd=self.root,
+                env={**os.environ, "PYTHONPATH": str(BASE_DIR)},
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + timeout
+        # The Bolt port opens before the database exists: wait for the ready file.
+        while not ready.exists():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"the graph server did not start; its log is {self.log_path}")
+            time.sleep(0.2)
+        return self
+
     def stop(self) -> None:
-        stop_process(self.process)
+        if self.process is not None:
+            stop_process(self.process)
 
 
 def start_graph_server(
@@ -46,42 +89,7 @@ def start_graph_server(
     log_path: Path,
     timeout: float = 120,
 ) -> GraphServer:
-    root.mkdir(parents=True, exist_ok=True)
-    ready = root / READY_FILE
-    ready.unlink(missing_ok=True)
-    log = log_path.open("ab")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "lorebase.devstack.graph_server",
-            "--root",
-            str(root),
-            "--bolt-port",
-            str(bolt_port),
-            "--http-port",
-            str(http_port),
-            "--password",
-            password,
-            "--database",
-            database,
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        # ArcadeDB writes its ./log under the working directory: keep it with the data.
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(BASE_DIR)},
-        start_new_session=True,
-    )
-    server = GraphServer(process, bolt_port, password, database)
-    deadline = time.monotonic() + timeout
-    # The Bolt port opens before the database exists: wait for the ready file.
-    while not ready.exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            raise TimeoutError(f"the graph server did not start; its log is {log_path}")
-        time.sleep(0.2)
-    return server
+    return GraphServer(root, bolt_port, http_port, password, database, log_path).start(timeout)
 
 
 def serve(root: str, bolt_port: int, http_port: int, password: str, database: str) -> None:
