@@ -2,13 +2,24 @@
 
 from celery import shared_task
 from django.db import OperationalError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
+from neomodel.exceptions import ConstraintValidationFailed
 
 from .models import EntityType
 from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
 
-# Worth retrying: the graph or PostgreSQL is busy, restarting or unreachable.
-TRANSIENT_ERRORS = (TransientError, ServiceUnavailable, SessionExpired, OperationalError)
+# Worth retrying: the graph or PostgreSQL is busy, restarting or unreachable. A unique
+# key violation is one too: nodes are only ever written with MERGE on their key, so
+# it means two transactions created the same new node at once (ArcadeDB reports it
+# at commit); on retry the MERGE finds the node the other one made.
+TRANSIENT_ERRORS = (
+    TransientError,
+    ServiceUnavailable,
+    SessionExpired,
+    OperationalError,
+    ConstraintError,
+    ConstraintValidationFailed,
+)
 
 
 @shared_task(

@@ -1,0 +1,145 @@
+"""Rebuild of a generated world, against a raw-driver `UNWIND … MERGE` baseline.
+
+    .venv/bin/python bench/graph_rebuild.py [--entities 100000] [--batch-size 2000]
+
+Both write the same rows (the rebuild's own projection) to the same server in
+batches of the same size inside explicit transactions. The rebuild's time
+includes reading PostgreSQL; the baseline's is the graph writes alone.
+"""
+
+import argparse
+import time
+from collections import defaultdict
+from itertools import pairwise
+
+from stack import bench_stack
+
+
+def baseline_rows(world) -> tuple[dict, dict]:
+    """Node rows per label and edge rows per (type, from, to), as the rebuild writes them."""
+    from graph.models import EntityType
+    from graph.projection import (
+        LABELS,
+        MODELS,
+        edge_queryset,
+        node_queryset,
+        node_row,
+        relation_queryset,
+        relation_row,
+        structural_edges,
+    )
+    from lorebase.models import Chapter, Relation, Scene
+
+    nodes: dict[str, list] = defaultdict(list)
+    edges: dict[tuple, list] = defaultdict(list)
+    nodes["World"].append(node_row(EntityType.WORLD, world))
+    for entity_type, label in LABELS.items():
+        if entity_type == EntityType.WORLD:
+            continue
+        queryset = MODELS[entity_type].objects.filter(world=world)
+        nodes[label] = [node_row(entity_type, e) for e in node_queryset(entity_type, queryset)]
+        for key, rows in structural_edges(
+            entity_type, edge_queryset(entity_type, queryset)
+        ).items():
+            edges[key].extend(rows)
+    for row in map(relation_row, relation_queryset(Relation.objects.filter(world=world))):
+        edges[(row["kind"], row["from_label"], row["to_label"])].append(
+            {"from": row["from"], "to": row["to"], "props": {**row["props"], "uid": row["uid"]}}
+        )
+    for chapter in Chapter.objects.filter(world=world):
+        ordered = list(
+            Scene.objects.filter(chapter=chapter)
+            .order_by("order", "pk")
+            .values_list("public_id", flat=True)
+        )
+        edges[("NEXT", "Scene", "Scene")].extend(
+            {"from": str(a), "to": str(b), "props": {}} for a, b in pairwise(ordered)
+        )
+    return nodes, edges
+
+
+def _batched(session, rows: list[dict], batch_size: int, statement: str) -> None:
+    for i in range(0, len(rows), batch_size):
+        session.execute_write(
+            lambda tx, batch: tx.run(statement, rows=batch).consume(), rows[i : i + batch_size]
+        )
+
+
+def raw_driver_write(nodes: dict, edges: dict, batch_size: int) -> float:
+    """The baseline: the neo4j driver alone, UNWIND … MERGE, same rows and batches."""
+    from urllib.parse import unquote, urlparse
+
+    from django.conf import settings
+    from neo4j import GraphDatabase
+
+    url = urlparse(settings.NEO4J_BOLT_URL)
+    driver = GraphDatabase.driver(
+        f"bolt://{url.hostname}:{url.port}", auth=(unquote(url.username), unquote(url.password))
+    )
+    database = url.path.strip("/") or None
+    started = time.perf_counter()
+    with driver.session(database=database) as session:
+        for label, rows in nodes.items():
+            _batched(
+                session,
+                rows,
+                batch_size,
+                f"UNWIND $rows AS row MERGE (n:{label} {{uid: row.uid}}) "
+                "SET n += row.props, n.version = row.version, n.world = row.world",
+            )
+        for (rel_type, from_label, to_label), rows in edges.items():
+            _batched(
+                session,
+                rows,
+                batch_size,
+                f"UNWIND $rows AS row MATCH (a:{from_label} {{uid: row.from}}) "
+                f"MATCH (b:{to_label} {{uid: row.to}}) "
+                f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props",
+            )
+    seconds = time.perf_counter() - started
+    driver.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    with bench_stack():
+        from neomodel import db
+
+        from graph.rebuild import world_rebuild
+        from graph.reconcile import world_drift
+        from lorebase.generator import counts_for_total, generate_world
+
+        started = time.perf_counter()
+        world = generate_world(
+            seed=arguments.seed, slug="bench-rebuild", **counts_for_total(arguments.entities)
+        ).world
+        print(f"generated {arguments.entities} entities in {time.perf_counter() - started:.1f} s")
+        nodes, edges = baseline_rows(world)
+        node_count = sum(map(len, nodes.values()))
+        edge_count = sum(map(len, edges.values()))
+        rows = node_count + edge_count
+        print(f"rows: {node_count} nodes + {edge_count} relationships = {rows}")
+
+        db.cypher_query("MATCH (n) DETACH DELETE n")
+        started = time.perf_counter()
+        leftover = world_rebuild(world, batch_size=arguments.batch_size)
+        rebuild = time.perf_counter() - started
+        drift = world_drift(world).summary()
+        print(
+            f"graph_rebuild: {rebuild:.1f} s, {rows / rebuild:,.0f} rows/s; "
+            f"repaired after rebuild: {leftover or 'none'}; drift now: {drift or 'none'}"
+        )
+
+        db.cypher_query("MATCH (n) DETACH DELETE n")
+        baseline = raw_driver_write(nodes, edges, arguments.batch_size)
+        print(f"raw driver UNWIND MERGE: {baseline:.1f} s, {rows / baseline:,.0f} rows/s")
+        print(f"ratio rebuild/baseline (rows/s): {baseline / rebuild:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""A one-machine stack for the benchmarks, started and stopped by the script itself.
+
+PostgreSQL and the graph server are embedded ones in a temporary directory,
+unless DATABASE_URL / NEO4J_BOLT_URL name servers; RabbitMQ is used, started or
+installed as for `make run`. Django is set up on the dev settings.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+@contextmanager
+def bench_stack(*, worker_concurrency: int = 0) -> Iterator[None]:
+    """Services up, database migrated, graph schema installed; optionally a worker."""
+    import django
+
+    from lorebase.devstack.broker import ensure_broker
+    from lorebase.devstack.graph_server import start_graph_server
+    from lorebase.devstack.net import free_port
+    from lorebase.devstack.postgres import start_embedded_postgres
+    from lorebase.devstack.processes import stop_process
+
+    scratch = Path(tempfile.mkdtemp(prefix="lorebase-bench-"))
+    with ExitStack() as stack:
+        stack.callback(shutil.rmtree, scratch, ignore_errors=True)
+        if not os.environ.get("DATABASE_URL"):
+            postgres = start_embedded_postgres(scratch / "pg" / "data")
+            stack.callback(postgres.stop)
+            postgres.ensure_database("lorebase")
+            os.environ["DATABASE_URL"] = postgres.url("lorebase")
+        if not os.environ.get("NEO4J_BOLT_URL"):
+            graph = start_graph_server(
+                scratch / "graph",
+                bolt_port=free_port(),
+                http_port=free_port(),
+                password=uuid.uuid4().hex,
+                database="bench",
+                log_path=scratch / "graph.out",
+            )
+            stack.callback(graph.stop)
+            os.environ["NEO4J_BOLT_URL"] = graph.url
+        broker_url = os.environ.setdefault(
+            "CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//"
+        )
+        broker = ensure_broker(broker_url)
+        if broker is not None:
+            stack.callback(broker.stop)
+        os.environ["CELERY_TASK_DEFAULT_QUEUE"] = f"lorebase-bench-{uuid.uuid4().hex[:8]}"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "lorebase.settings.dev"
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("graph_install_labels", verbosity=0)
+        if worker_concurrency:
+            worker = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "lorebase",
+                    "worker",
+                    "--loglevel",
+                    "WARNING",
+                    "--concurrency",
+                    str(worker_concurrency),
+                ],
+                cwd=ROOT,
+                start_new_session=True,
+            )
+            stack.callback(stop_process, worker)
+            time.sleep(1)
+            _wait_for_worker()
+            stack.callback(_delete_queue, os.environ["CELERY_TASK_DEFAULT_QUEUE"])
+        yield
+
+
+def _wait_for_worker(timeout: float = 60) -> None:
+    from lorebase.celery import app
+
+    deadline = time.monotonic() + timeout
+    while not app.control.ping(timeout=1.0):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the benchmark's Celery worker did not start")
+
+
+def _delete_queue(name: str) -> None:
+    from lorebase.celery import app
+
+    with app.connection_for_write() as connection:
+        connection.default_channel.queue_delete(name)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
