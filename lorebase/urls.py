@@ -9,6 +9,8 @@ admin.site.index_title = "World administration"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("lorebase.api.urls")),
+    path("api/v1/", include("search.urls")),
+    path("api/v1/", include("exports.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
     path(
         "api/docs/",

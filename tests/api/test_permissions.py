@@ -36,7 +36,9 @@ ENDPOINTS = sorted(
     for path, _regex, method, _view in EndpointEnumerator().get_api_endpoints()
     if path.startswith("/api/v1/")
 )
-WORLD_ENDPOINTS = [(p, m) for p, m in ENDPOINTS if "{world_id}" in p]
+# Every endpoint but the collection of one's own worlds acts inside one world,
+# named in the path ({world_id}) or, for the others, by the `world` query parameter.
+WORLD_ENDPOINTS = [(p, m) for p, m in ENDPOINTS if p != "/api/v1/worlds/"]
 
 
 def _concrete(path: str, world) -> str:
@@ -45,6 +47,8 @@ def _concrete(path: str, world) -> str:
     if match:
         entity = FACTORIES[match.group(1)](world=world)
         path = path.replace("{id}", str(entity.public_id))
+    if "{world_id}" not in path:
+        return f"{path}?world={world.public_id}"
     return path.replace("{world_id}", str(world.public_id))
 
 
