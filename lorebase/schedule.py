@@ -18,4 +18,9 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute=17),
         "options": {"expires": 50 * 60},
     },
+    "exports-export-worlds": {
+        "task": "exports.export_worlds",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 14 * 60},
+    },
 }

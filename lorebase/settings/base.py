@@ -178,3 +178,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"neo4j": {"level": "WARNING"}},
 }
+
+# --- Search ---
+# Bounds on the work one search or graph request may do.
+SEARCH_MAX_QUESTION_LENGTH = env.int("SEARCH_MAX_QUESTION_LENGTH", default=300)
+SEARCH_MAX_RESULTS = env.int("SEARCH_MAX_RESULTS", default=50)
+SEARCH_TEXT_CANDIDATES = env.int("SEARCH_TEXT_CANDIDATES", default=2000)
+SEARCH_MAX_PATH_HOPS = env.int("SEARCH_MAX_PATH_HOPS", default=6)
+SEARCH_MAX_VISITED = env.int("SEARCH_MAX_VISITED", default=20000)
+SEARCH_MAX_NEIGHBOURHOOD_NODES = env.int("SEARCH_MAX_NEIGHBOURHOOD_NODES", default=200)
+SEARCH_GRAPH_TIMEOUT = env.float("SEARCH_GRAPH_TIMEOUT", default=2.0)
+
+# --- Git exports ---
+EXPORT_DIR = Path(env.str("EXPORT_DIR", default=str(VAR_DIR / "exports")))
+EXPORT_GIT_AUTHOR_NAME = env.str("EXPORT_GIT_AUTHOR_NAME", default="Lorebase export")
+EXPORT_GIT_AUTHOR_EMAIL = env.str("EXPORT_GIT_AUTHOR_EMAIL", default="export@lorebase.invalid")
+EXPORT_GIT_BRANCH = env.str("EXPORT_GIT_BRANCH", default="main")
+# Optional remote; credentials go in USERNAME/TOKEN (sent as an HTTP header), never in the URL.
+EXPORT_GIT_REMOTE_URL = env.str("EXPORT_GIT_REMOTE_URL", default="")
+EXPORT_GIT_REMOTE_USERNAME = env.str("EXPORT_GIT_REMOTE_USERNAME", default="git")
+EXPORT_GIT_REMOTE_TOKEN = env.str("EXPORT_GIT_REMOTE_TOKEN", default="")
+EXPORT_GIT_PUSH_ATTEMPTS = env.int("EXPORT_GIT_PUSH_ATTEMPTS", default=4)
+EXPORT_GIT_PUSH_BACKOFF = env.float("EXPORT_GIT_PUSH_BACKOFF", default=2.0)  # seconds, doubling

@@ -1,0 +1,54 @@
+"""Git export of a generated world: a full export, then an incremental one after 10 edits.
+
+    .venv/bin/python bench/export_world.py [--entities 100000]
+
+The full export renders and writes every file, `git add`s and commits them; the
+incremental one follows 10 edits made through lorebase.services.
+"""
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from stack import bench_stack
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    with bench_stack(), tempfile.TemporaryDirectory(prefix="lorebase-export-") as out:
+        from exports.services import export_worlds
+        from lorebase import services
+        from lorebase.generator import counts_for_total, delete_generated_world, generate_world
+        from lorebase.models import Character, Scene
+
+        world = generate_world(
+            seed=arguments.seed, slug="bench-export", **counts_for_total(arguments.entities)
+        ).world
+        started = time.perf_counter()
+        full = export_worlds(worlds=[world], out_dir=Path(out))
+        seconds = time.perf_counter() - started
+        files = sum(counts["added"] for counts in full.changes.values())
+        print(f"full export: {files} files in {seconds:.1f} s, {files / seconds:,.0f} files/s")
+
+        for character in Character.objects.filter(world=world).order_by("pk")[:5]:
+            character.persona += " Lately, restless."
+            services.entity_save(instance=character)
+        for scene in Scene.objects.filter(world=world).order_by("-pk")[:5]:
+            scene.summary += " It rained."
+            services.entity_save(instance=scene)
+        started = time.perf_counter()
+        incremental = export_worlds(worlds=[world], out_dir=Path(out))
+        seconds = time.perf_counter() - started
+        print(f"incremental export after 10 edits: {seconds:.2f} s, changes {incremental.changes}")
+        started = time.perf_counter()
+        export_worlds(worlds=[world], out_dir=Path(out))
+        print(f"export without changes: {time.perf_counter() - started:.2f} s")
+        delete_generated_world(world)
+
+
+if __name__ == "__main__":
+    main()

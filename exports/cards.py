@@ -1,0 +1,166 @@
+"""A character as a Character Card V2 (the `chara_card_v2` JSON of role-play front-ends).
+
+The embedded lorebook holds only what the character knows: the scenes they were
+present or spoke in (being mentioned is not being there), their relations, and
+the places and concepts those scenes and relations lead to.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q
+
+from lorebase.models import (
+    Character,
+    Concept,
+    Location,
+    Relation,
+    RelationKind,
+    SceneParticipant,
+    World,
+    WorldEntity,
+)
+
+PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
+
+
+def character_card(character: Character) -> dict[str, Any]:
+    world: World = character.world
+    participations = list(
+        SceneParticipant.objects.filter(character=character, role__in=PRESENT_ROLES)
+        .select_related("scene__chapter", "scene__location")
+        .order_by("scene__chapter__number", "scene__order")
+    )
+    relations = list(
+        Relation.objects.filter(Q(source_character=character) | Q(target_character=character))
+        .select_related(
+            *(
+                f"{side}_{end}"
+                for side in ("source", "target")
+                for end in ("character", "location", "concept")
+            ),
+            "valid_from",
+            "valid_to",
+        )
+        .order_by("kind", "public_id")
+    )
+    scenes = [p.scene for p in participations]
+    linked = [s.location for s in scenes if s.location] + [
+        end for r in relations for end in (r.source, r.target) if end != character
+    ]
+    places = _unique(e for e in linked if isinstance(e, Location))
+    concepts = _unique(e for e in linked if isinstance(e, Concept))
+    entries = (
+        [_scene_entry(s) for s in scenes]
+        + [_relation_entry(r, character) for r in relations]
+        + [_thing_entry(e, e.get_kind_display()) for e in sorted(places, key=_by_name)]
+        + [_thing_entry(e, e.get_kind_display()) for e in sorted(concepts, key=_by_name)]
+    )
+    personality = character.persona
+    if character.speech_style:
+        personality = f"{personality}\n\nSpeech style: {character.speech_style}".strip()
+    first = scenes[0].summary if scenes and scenes[0].summary else ""
+    return {
+        "spec": "chara_card_v2",
+        "spec_version": "2.0",
+        "data": {
+            "name": character.name,
+            "description": character.description,
+            "personality": personality,
+            "scenario": world.description,
+            "first_mes": f"*{first}*" if first else "",
+            "mes_example": "",
+            "creator_notes": f"Exported from Lorebase, world “{world.name}”.",
+            "system_prompt": "",
+            "post_history_instructions": "",
+            "alternate_greetings": [],
+            "tags": [world.name, character.get_status_display()],
+            "creator": "Lorebase",
+            "character_version": str(character.version),
+            "extensions": {
+                "lorebase": {
+                    "world": str(world.public_id),
+                    "character": str(character.public_id),
+                    "aliases": character.aliases,
+                    "status": character.status,
+                }
+            },
+            "character_book": {
+                "name": f"What {character.name} knows",
+                "description": f"Scenes, relations, places and concepts known to {character.name}.",
+                "recursive_scanning": False,
+                "extensions": {},
+                "entries": [_entry(index, **entry) for index, entry in enumerate(entries)],
+            },
+        },
+    }
+
+
+def _scene_entry(scene) -> dict[str, Any]:
+    where = f" at {scene.location.name}" if scene.location else ""
+    content = f"Chapter {scene.chapter.number}, “{scene.title}”{where}: {scene.summary}"
+    keys = [scene.title] + ([scene.location.name] if scene.location else [])
+    return {"name": scene.title, "keys": keys, "content": content.rstrip(": "), "entity": scene}
+
+
+def _relation_entry(relation: Relation, character: Character) -> dict[str, Any]:
+    other = relation.target if relation.source == character else relation.source
+    span = _span(relation)
+    label = RelationKind(relation.kind).label
+    content = f"{relation.source} {label} {relation.target}{span}."
+    if relation.description:
+        content += f" {relation.description}"
+    return {
+        "name": f"{relation.source} {label} {relation.target}",
+        "keys": [str(other), *getattr(other, "aliases", [])],
+        "content": content,
+        "entity": relation,
+    }
+
+
+def _thing_entry(entity: Location | Concept, kind: str) -> dict[str, Any]:
+    content = f"{entity.name} ({kind.lower()})"
+    if entity.description:
+        content += f": {entity.description}"
+    return {
+        "name": entity.name,
+        "keys": [entity.name, *entity.aliases],
+        "content": content,
+        "entity": entity,
+    }
+
+
+def _entry(index: int, *, name: str, keys: list[str], content: str, entity: WorldEntity) -> dict:
+    return {
+        "id": index,
+        "name": name,
+        "keys": list(dict.fromkeys(k for k in keys if k)),
+        "secondary_keys": [],
+        "content": content,
+        "comment": "",
+        "enabled": True,
+        "constant": False,
+        "selective": False,
+        "case_sensitive": False,
+        "insertion_order": index,
+        "priority": 10,
+        "position": "before_char",
+        "extensions": {"lorebase": {"type": entity._meta.model_name, "id": str(entity.public_id)}},
+    }
+
+
+def _span(relation: Relation) -> str:
+    start, end = relation.valid_from, relation.valid_to
+    if start and end:
+        return f" (chapters {start.number}–{end.number})"
+    if start:
+        return f" (from chapter {start.number})"
+    return f" (until chapter {end.number})" if end else ""
+
+
+def _unique(entities: Iterable[WorldEntity]) -> list[WorldEntity]:
+    return list({entity.pk: entity for entity in entities}.values())
+
+
+def _by_name(entity: Location | Concept) -> tuple[str, str]:
+    return entity.name, str(entity.public_id)

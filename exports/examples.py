@@ -1,0 +1,75 @@
+"""Examples shown in the OpenAPI schema of the export endpoints."""
+
+from drf_spectacular.utils import OpenApiExample
+
+LANTERN_HARBOR = "1e0f7a3c-2b4d-4c6e-8f10-a2b3c4d5e6f7"
+ANYA = "5a2e8c1f-3b7d-4e9a-a6c2-1d8f4b7e9c05"
+PIER_NINE = "3f1d9a2b-6e4c-4b7a-8d21-9c5e7f1a2b03"
+
+
+def _entry(index: int, name: str, keys: list[str], content: str, kind: str, id: str) -> dict:
+    return {
+        "id": index,
+        "name": name,
+        "keys": keys,
+        "secondary_keys": [],
+        "content": content,
+        "comment": "",
+        "enabled": True,
+        "constant": False,
+        "selective": False,
+        "case_sensitive": False,
+        "insertion_order": index,
+        "priority": 10,
+        "position": "before_char",
+        "extensions": {"lorebase": {"type": kind, "id": id}},
+    }
+
+
+CHARACTER_CARD = OpenApiExample(
+    "Anya",
+    response_only=True,
+    value={
+        "spec": "chara_card_v2",
+        "spec_version": "2.0",
+        "data": {
+            "name": "Anya",
+            "description": "An apprentice lamplighter of Lantern Harbor.",
+            "personality": "Stubborn and kind.\n\nSpeech style: Short sentences, harbor slang.",
+            "scenario": "A port city where lanterns keep the fog away.",
+            "first_mes": "*Anya pulls a stranger out of the fog on Pier Nine.*",
+            "mes_example": "",
+            "creator_notes": "Exported from Lorebase, world “Lantern Harbor”.",
+            "system_prompt": "",
+            "post_history_instructions": "",
+            "alternate_greetings": [],
+            "tags": ["Lantern Harbor", "Alive"],
+            "creator": "Lorebase",
+            "character_version": "3",
+            "extensions": {
+                "lorebase": {
+                    "world": LANTERN_HARBOR,
+                    "character": ANYA,
+                    "aliases": ["Anyushka"],
+                    "status": "alive",
+                }
+            },
+            "character_book": {
+                "name": "What Anya knows",
+                "description": "Scenes, relations, places and concepts known to Anya.",
+                "recursive_scanning": False,
+                "extensions": {},
+                "entries": [
+                    _entry(
+                        0,
+                        "Pier Nine",
+                        ["Pier Nine"],
+                        "Pier Nine (building): The last pier before the fog line.",
+                        "location",
+                        PIER_NINE,
+                    )
+                ],
+            },
+        },
+    },
+)
