@@ -64,13 +64,16 @@ def create_edges(rel_type: str, from_label: str, to_label: str, rows: list[dict]
     )
 
 
+# Relationships are looked up with `r.uid IN $uids`: ArcadeDB uses the uid index for
+# IN and =, but scans every relationship of the type for `UNWIND … WHERE r.uid = uid`.
+
+
 def relation_versions(uids: list[str]) -> dict[str, int]:
     """Mirrored version of each relation uid present, whatever its kind is now."""
     found: dict[str, int] = {}
     for kind in RELATION_TYPES:
         rows, _ = db.cypher_query(
-            f"UNWIND $uids AS uid MATCH ()-[r:{_type(kind)}]->() WHERE r.uid = uid "
-            "RETURN r.uid, r.version",
+            f"MATCH ()-[r:{_type(kind)}]->() WHERE r.uid IN $uids RETURN r.uid, r.version",
             {"uids": uids},
         )
         found.update({uid: version for uid, version in rows})
@@ -80,7 +83,7 @@ def relation_versions(uids: list[str]) -> dict[str, int]:
 def delete_relations(uids: list[str]) -> None:
     for kind in RELATION_TYPES:
         db.cypher_query(
-            f"UNWIND $uids AS uid MATCH ()-[r:{_type(kind)}]->() WHERE r.uid = uid DELETE r",
+            f"MATCH ()-[r:{_type(kind)}]->() WHERE r.uid IN $uids DELETE r",
             {"uids": uids},
         )
 
