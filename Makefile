@@ -17,7 +17,17 @@ $(INSTALLED): $(BIN)/python requirements/base.txt requirements/dev.txt
 	$(BIN)/pip install --quiet -r requirements/dev.txt
 	touch $@
 
-install: $(INSTALLED)
+# promtool validates the Prometheus rules in the tests: taken from Debian's
+# prometheus package (the binary only; nothing is installed or started).
+$(BIN)/promtool: | $(BIN)/python
+	@if command -v apt-get >/dev/null 2>&1; then \
+		tmp=$$(mktemp -d); cd $$tmp && \
+		{ apt-get download prometheus >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get download prometheus >/dev/null; }; } && \
+		dpkg-deb -x prometheus_*.deb x && cp x/usr/bin/promtool $(CURDIR)/$(BIN)/promtool; \
+		rm -rf $$tmp; \
+	else echo "promtool: no apt-get here; the rules get a structural check only"; fi
+
+install: $(INSTALLED) $(BIN)/promtool
 
 run: install
 	$(BIN)/python -m lorebase.devstack.run

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from lorebase.metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
 from lorebase.models import World
 
 from . import importer, repository, writer
@@ -43,7 +44,7 @@ def export_worlds(
     reported in the result; the commit stays and the next export pushes it.
     """
     root = Path(out_dir or settings.EXPORT_DIR)
-    with export_lock():
+    with export_lock(), EXPORT_SECONDS.time():
         repo = repository.open_repository(root)
         chosen = list(World.objects.order_by("slug") if worlds is None else worlds)
         state = writer.load_state(Path(repo.git_dir))
@@ -55,6 +56,9 @@ def export_worlds(
         result = ExportResult(worlds=len(chosen))
         if commit := repository.commit_all(repo):
             result.commit, result.changes = commit.sha, commit.changes
+            for per_type in commit.changes.values():
+                for change, count in per_type.items():
+                    EXPORT_FILES_CHANGED.labels(change=change).inc(count)
         if settings.EXPORT_GIT_REMOTE_URL and repository.needs_push(repo):
             try:
                 repository.push(repo)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from neomodel import db
 
+from lorebase.metrics import RECONCILE_DRIFT
 from lorebase.models import Relation, World
 
 from . import writer
@@ -172,6 +173,8 @@ def reconcile_worlds(*, world_id: str | None = None) -> dict[str, dict[str, int]
         if drift.total:
             repair(world, drift)
         report[world.slug] = drift.summary()
+        for kind, count in report[world.slug].items():
+            RECONCILE_DRIFT.labels(kind=kind).inc(count)
     if world_id is None:  # worlds deleted from PostgreSQL but still in the graph
         known = {str(uid) for uid in World.objects.values_list("public_id", flat=True)}
         for uid in graph_worlds() - known:

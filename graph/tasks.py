@@ -1,12 +1,18 @@
 """Celery tasks of the graph mirror: thin wrappers over graph.mirror and graph.outbox."""
 
+import logging
+
 from celery import shared_task
 from django.db import OperationalError
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
 from neomodel.exceptions import ConstraintValidationFailed
 
+from lorebase.metrics import GRAPH_TRANSIENT_ERRORS, GRAPH_WRITE_SECONDS
+
 from .models import EntityType
 from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
+
+logger = logging.getLogger(__name__)
 
 # Worth retrying: the graph or PostgreSQL is busy, restarting or unreachable. A unique
 # key violation is one too: nodes are only ever written with MERGE on their key, so
@@ -39,12 +45,16 @@ def mirror_entity(self, entity_type: str, entity_id: str, version: int) -> int:
 
     EntityType(entity_type)  # refuse unknown types before touching anything
     try:
-        mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
+        with GRAPH_WRITE_SECONDS.labels(entity_type=entity_type).time():
+            mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
     except Exception as error:
         # Recorded on every failed attempt; after the last retry the row stays pending.
         outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
+        if isinstance(error, TRANSIENT_ERRORS):
+            GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
         raise
     outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=mirrored)
+    logger.info("mirrored %s %s (change v%s, now v%s)", entity_type, entity_id, version, mirrored)
     return mirrored
 
 

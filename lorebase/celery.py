@@ -10,7 +10,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lorebase.settings.dev")
 app = Celery("lorebase")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.loader.import_module("lorebase.worker_metrics")  # connects the worker's metric signals
+# Signal handlers of every Celery process: metrics and the request id.
+for module in ("lorebase.worker_metrics", "lorebase.metrics", "lorebase.request_id"):
+    app.loader.import_module(module)
 
 
 @worker_process_init.connect

@@ -1,4 +1,4 @@
-"""Dependency checks shared by the worker report (and, later, /health/ready)."""
+"""Dependency checks: /health/ready and the worker's own report."""
 
 import time
 
@@ -25,3 +25,18 @@ def check_database() -> dict:
 
 def check_graph() -> dict:
     return _timed(lambda: db.cypher_query("RETURN 1"))
+
+
+def check_broker() -> dict:
+    from lorebase.celery import app
+
+    def connect() -> None:
+        with app.connection_for_read() as connection:
+            connection.ensure_connection(max_retries=1, timeout=2)
+
+    return _timed(connect)
+
+
+def readiness() -> tuple[bool, dict[str, dict]]:
+    checks = {"database": check_database(), "broker": check_broker(), "graph": check_graph()}
+    return all(check["ok"] for check in checks.values()), checks

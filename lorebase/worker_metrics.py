@@ -1,15 +1,22 @@
-"""Prometheus metrics of the Celery worker, correct under the prefork pool.
+"""Prometheus metrics of the Celery worker (correct under the prefork pool) and beat.
 
 With PROMETHEUS_MULTIPROC_DIR set (compose and the tests set it), each pool
 child writes its samples there and the worker's main process serves the sum on
-WORKER_METRICS_PORT. Without a port, nothing is served.
+WORKER_METRICS_PORT. Beat is one process: it serves its registry on
+BEAT_METRICS_PORT. Without a port, nothing is served.
 """
 
 import os
 import time
 from pathlib import Path
 
-from celery.signals import task_postrun, task_prerun, worker_init, worker_process_shutdown
+from celery.signals import (
+    beat_init,
+    task_postrun,
+    task_prerun,
+    worker_init,
+    worker_process_shutdown,
+)
 from prometheus_client import CollectorRegistry, Counter, Histogram, multiprocess, start_http_server
 
 TASKS = Counter(
@@ -63,3 +70,10 @@ def serve_worker_metrics(**_: object) -> None:
 def _forget_pool_child(pid: int | None = None, **_: object) -> None:
     if _multiprocess_dir() is not None:
         multiprocess.mark_process_dead(pid or os.getpid())
+
+
+@beat_init.connect
+def serve_beat_metrics(**_: object) -> None:
+    port = int(os.environ.get("BEAT_METRICS_PORT", "0"))
+    if port:
+        start_http_server(port)

@@ -1,11 +1,13 @@
 """The compose stack and its monitoring configuration, checked without Docker."""
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +84,8 @@ def test_prometheus_scrapes_web_and_worker_and_grafana_knows_prometheus():
         for target in static["targets"]
     }
     services = _compose()["services"]
-    assert targets == {"web:8000", "worker:9808"}
+    assert targets == {"web:8000", "worker:9808", "beat:9809"}
+    assert services["beat"]["environment"]["BEAT_METRICS_PORT"] == "9809"
     assert services["worker"]["environment"]["WORKER_METRICS_PORT"] == "9808"
     datasources = yaml.safe_load(
         (ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text()
@@ -103,3 +106,61 @@ def test_env_example_documents_every_variable_the_code_reads():
     read |= set(re.findall(r"(?<!\$)\$\{([A-Z][A-Z0-9_]+)", COMPOSE.read_text()))
     assert read - documented - {"PATH"} == set()
     assert os.path.exists(ROOT / ".env.example")
+
+
+PROMTOOL = Path(sys.executable).with_name("promtool")
+RULES = ROOT / "deploy/prometheus/rules.yml"
+DASHBOARD = ROOT / "deploy/grafana/dashboards/lorebase.json"
+
+
+def test_alert_rules_are_valid_and_cover_lag_and_failures(tmp_path):
+    rules = yaml.safe_load(RULES.read_text())
+    alerts = {rule["alert"]: rule for group in rules["groups"] for rule in group["rules"]}
+    assert "lorebase_outbox_oldest_pending_age_seconds" in alerts["LorebaseGraphLagging"]["expr"]
+    assert "> 60" in alerts["LorebaseGraphLagging"]["expr"]
+    assert 'state="FAILURE"' in alerts["LorebaseTasksFailing"]["expr"]
+    for rule in alerts.values():
+        assert {"expr", "for", "labels", "annotations"} <= rule.keys()
+    if not PROMTOOL.exists():
+        pytest.skip("promtool not installed: structural check only")
+    checked = subprocess.run(
+        [str(PROMTOOL), "check", "rules", str(RULES)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The config names the rules by their path inside the container.
+    config = (ROOT / "deploy/prometheus/prometheus.yml").read_text()
+    (tmp_path / "rules.yml").write_text(RULES.read_text())
+    (tmp_path / "prometheus.yml").write_text(
+        config.replace("/etc/prometheus/rules.yml", str(tmp_path / "rules.yml"))
+    )
+    checked = subprocess.run(
+        [str(PROMTOOL), "check", "config", str(tmp_path / "prometheus.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_dashboard_reads_the_provisioned_datasource_and_real_metrics():
+    dashboard = json.loads(DASHBOARD.read_text())
+    datasource = yaml.safe_load(
+        (ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text()
+    )["datasources"][0]
+    titles = " ".join(panel["title"] for panel in dashboard["panels"]).lower()
+    for topic in ("sync lag", "task rates", "api latency", "llm"):
+        assert topic in titles
+    defined = set()
+    for module in ROOT.glob("*/**/*.py"):
+        defined |= set(re.findall(r'"(lorebase_[a-z_]+)"', module.read_text()))
+    for panel in dashboard["panels"]:
+        assert panel["datasource"]["uid"] == datasource["uid"]
+        for target in panel["targets"]:
+            for name in re.findall(
+                r"\b(lorebase_[a-z_]+?)(?:_total|_bucket|_count|_sum)?\b", target["expr"]
+            ):
+                assert name in defined, f"{panel['title']}: {name} is not a Lorebase metric"
+    compose = _compose()["services"]
+    assert (
+        "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro"
+        in compose["grafana"]["volumes"]
+    )
