@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("lorebase.api.urls")),
     path("api/v1/", include("search.urls")),
     path("api/v1/", include("exports.urls")),
+    path("api/v1/", include("llm.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
     path(
         "api/docs/",

@@ -219,3 +219,34 @@ EXPORT_GIT_REMOTE_USERNAME = env.str("EXPORT_GIT_REMOTE_USERNAME", default="git"
 EXPORT_GIT_REMOTE_TOKEN = env.str("EXPORT_GIT_REMOTE_TOKEN", default="")
 EXPORT_GIT_PUSH_ATTEMPTS = env.int("EXPORT_GIT_PUSH_ATTEMPTS", default=4)
 EXPORT_GIT_PUSH_BACKOFF = env.float("EXPORT_GIT_PUSH_BACKOFF", default=2.0)  # seconds, doubling
+
+# --- Answers in role ---
+# Who writes answers: "extractive" (offline, no model), "openai" (any OpenAI-compatible
+# chat-completions server) or "anthropic" (Messages API). No API key has a default.
+LLM_PROVIDER = env.str("LLM_PROVIDER", default="extractive")
+LLM_OPENAI_BASE_URL = env.str("LLM_OPENAI_BASE_URL", default="")  # unset: openai unavailable
+LLM_OPENAI_API_KEY = env.str("LLM_OPENAI_API_KEY", default="")
+LLM_OPENAI_MODEL = env.str("LLM_OPENAI_MODEL", default="gpt-4o-mini")
+LLM_ANTHROPIC_BASE_URL = env.str("LLM_ANTHROPIC_BASE_URL", default="https://api.anthropic.com")
+LLM_ANTHROPIC_API_KEY = env.str("LLM_ANTHROPIC_API_KEY", default="")  # unset: unavailable
+LLM_ANTHROPIC_MODEL = env.str("LLM_ANTHROPIC_MODEL", default="claude-3-5-haiku-latest")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=30.0)  # seconds per provider call
+LLM_RETRY_ATTEMPTS = env.int("LLM_RETRY_ATTEMPTS", default=4)  # tries on 429, 5xx, no connection
+LLM_RETRY_BACKOFF = env.float("LLM_RETRY_BACKOFF", default=1.0)  # seconds, doubling
+LLM_MAX_OUTPUT_TOKENS = env.int("LLM_MAX_OUTPUT_TOKENS", default=600)
+LLM_MAX_QUESTION_LENGTH = env.int("LLM_MAX_QUESTION_LENGTH", default=500)
+LLM_CONTEXT_TOKENS = env.int("LLM_CONTEXT_TOKENS", default=3000)  # lore budget of one answer
+LLM_GRAPH_TIMEOUT = env.float("LLM_GRAPH_TIMEOUT", default=2.0)  # seconds per graph read
+LLM_CACHE_SECONDS = env.int("LLM_CACHE_SECONDS", default=86400)
+LLM_THROTTLE_RATE = env.str("LLM_THROTTLE_RATE", default="30/minute")  # per user
+# Answers are cached in PostgreSQL (table created by llm's migration), so every web
+# process shares them; the default cache (throttle counters) stays per process.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "llm": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lorebase_llm_cache",
+        "TIMEOUT": LLM_CACHE_SECONDS,
+    },
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"llm-answer": LLM_THROTTLE_RATE}

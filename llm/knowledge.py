@@ -1,0 +1,166 @@
+"""What one character knows at one chapter: read from the graph, confirmed in PostgreSQL.
+
+The graph walk finds the character's neighbourhood (scenes they were in, who
+was there, where, their relations valid at the chapter, the places and
+concepts those lead to). PostgreSQL then supplies the texts, and every scene
+and relation is re-checked against the same rules there: the mirror is
+eventually consistent, and a lagging graph must never widen what a character
+knows.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
+from neomodel import db
+
+from lorebase.models import (
+    Chapter,
+    Character,
+    Concept,
+    Location,
+    Relation,
+    Scene,
+    SceneParticipant,
+)
+
+# Being mentioned in a scene is not being there (the same rule as the card export).
+PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
+SPAN = (
+    "(r.valid_from IS NULL OR r.valid_from <= $as_of) "
+    "AND (r.valid_to IS NULL OR r.valid_to >= $as_of)"
+)
+
+
+class GraphUnavailable(Exception):
+    """The graph could not be read; the answer cannot be scoped, so none is given."""
+
+
+@dataclass
+class Knowledge:
+    """The character's scoped neighbourhood as model rows, in story order."""
+
+    character: Character
+    as_of: int
+    scenes: list[Scene] = field(default_factory=list)
+    cast: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)  # (uid, name, role)
+    relations: list[Relation] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+
+    def ids(self) -> set[str]:
+        rows = [self.character, *self.scenes, *self.relations, *self.locations, *self.concepts]
+        return {str(row.public_id) for row in rows}
+
+
+def latest_chapter(character: Character) -> int:
+    last = Chapter.objects.filter(world_id=character.world_id).order_by("-number").first()
+    return last.number if last else 0
+
+
+def knowledge_of(character: Character, as_of: int) -> Knowledge:
+    uid, world = str(character.public_id), str(character.world.public_id)
+    params = {"character": uid, "world": world, "as_of": as_of}
+    scene_rows = _read(
+        "MATCH (c:Character {uid: $character, world: $world})<-[f:FEATURES]-(s:Scene)"
+        "-[:IN_CHAPTER]->(ch:Chapter) WHERE f.role IN $roles AND ch.number <= $as_of "
+        "OPTIONAL MATCH (s)-[g:FEATURES]->(o:Character) WHERE o.uid <> $character "
+        "RETURN s.uid, o.uid, o.name, g.role",
+        params | {"roles": list(PRESENT_ROLES)},
+    )
+    # Relations are the edges with a uid; structural edges (FEATURES) have none.
+    relation_rows = _read(
+        "MATCH (c:Character {uid: $character, world: $world})-[r]-(o) "
+        f"WHERE r.uid IS NOT NULL AND {SPAN} RETURN r.uid",
+        params,
+    )
+    knowledge = Knowledge(character=character, as_of=as_of)
+    scene_ids = {row[0] for row in scene_rows}
+    knowledge.scenes = list(
+        Scene.objects.filter(
+            world_id=character.world_id,
+            public_id__in=scene_ids,
+            chapter__number__lte=as_of,
+            participations__character=character,
+            participations__role__in=PRESENT_ROLES,
+        )
+        .select_related("chapter", "location")
+        .order_by("chapter__number", "order")
+    )
+    kept = {str(scene.public_id): scene.pk for scene in knowledge.scenes}
+    cast_rows = sorted((row for row in scene_rows if row[1]), key=lambda r: (r[0], r[2], r[1]))
+    for scene_uid, other, name, role in cast_rows:
+        if scene_uid in kept:
+            knowledge.cast.setdefault(kept[scene_uid], []).append((other, name, role))
+    knowledge.relations = _relations(character, as_of, {row[0] for row in relation_rows})
+    knowledge.locations = _places(knowledge)
+    concepts = {
+        end.pk: end
+        for r in knowledge.relations
+        for end in (r.source, r.target)
+        if isinstance(end, Concept)
+    }
+    knowledge.concepts = sorted(concepts.values(), key=lambda c: (c.name, str(c.public_id)))
+    return knowledge
+
+
+def _relations(character: Character, as_of: int, uids: set[str]) -> list[Relation]:
+    span = (Q(valid_from__isnull=True) | Q(valid_from__number__lte=as_of)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__number__gte=as_of)
+    )
+    return list(
+        Relation.objects.filter(
+            span,
+            Q(source_character=character) | Q(target_character=character),
+            world_id=character.world_id,
+            public_id__in=uids,
+        )
+        .select_related(
+            *(f"{side}_{end}" for side in ("source", "target") for end in ENDPOINTS),
+            "valid_from",
+            "valid_to",
+        )
+        .order_by("kind", "public_id")
+    )
+
+
+ENDPOINTS = ("character", "location", "concept")
+
+
+def _places(knowledge: Knowledge) -> list[Location]:
+    """Scene places with the places they are part of, and places named by relations."""
+    direct = {s.location.public_id for s in knowledge.scenes if s.location}
+    direct |= {
+        end.public_id
+        for r in knowledge.relations
+        for end in (r.source, r.target)
+        if isinstance(end, Location)
+    }
+    if not direct:
+        return []
+    # The parent hierarchy only: PART_OF relations (with a uid) have spans of their own.
+    rows = _read(
+        "MATCH p = (l:Location)-[:PART_OF*1..8]->(a:Location) "
+        "WHERE l.uid IN $ids AND l.world = $world "
+        "AND all(r IN relationships(p) WHERE r.uid IS NULL) RETURN DISTINCT a.uid",
+        {
+            "ids": sorted(str(uid) for uid in direct),
+            "world": str(knowledge.character.world.public_id),
+        },
+    )
+    uids = {str(uid) for uid in direct} | {row[0] for row in rows}
+    return list(
+        Location.objects.filter(world_id=knowledge.character.world_id, public_id__in=uids)
+        .select_related("parent")
+        .order_by("name", "public_id")
+    )
+
+
+def _read(query: str, params: dict) -> list[list]:
+    try:
+        with db.read_transaction(timeout=settings.LLM_GRAPH_TIMEOUT):
+            rows, _ = db.cypher_query(query, params)
+    except (ServiceUnavailable, DriverError, Neo4jError) as error:
+        raise GraphUnavailable("The graph cannot be read right now; try again.") from error
+    return rows

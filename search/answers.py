@@ -1,0 +1,300 @@
+"""Answers as plain data: the views validate, these functions look things up.
+
+Every result carries `why` (how it matched: graph path, fields and words, or
+a name) and `cites` (the public ids it rests on).
+"""
+
+from django.conf import settings
+
+from lorebase.models import Character, Concept, Location, Scene, World
+
+from . import graph_queries, text
+from .questions import CHARACTER_AT_LOCATION, MEETINGS, PATH, Mention, classify, recognise
+
+MODELS = {"character": Character, "location": Location, "concept": Concept, "scene": Scene}
+LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
+LABEL_TYPES["Scene"] = "scene"
+RESULT_TYPES = (*MODELS, "path")
+
+
+def entity_in_world(world: World, uid: str, types: tuple[str, ...]) -> dict | None:
+    """{id, type, name} of the entity with this public id in the world, if one of `types`."""
+    for type_name in types:
+        entity = MODELS[type_name].objects.filter(world=world, public_id=uid).first()
+        if entity is not None:
+            name = entity.title if type_name == "scene" else entity.name
+            return {"id": str(entity.public_id), "type": type_name, "name": name}
+    return None
+
+
+def _label(entity: dict) -> str:
+    return entity["type"].capitalize()
+
+
+def meetings(world: World, a: dict, b: dict, as_of: int | None, limit: int) -> list[dict]:
+    rows = graph_queries.meetings(
+        world=str(world.public_id), a=a["id"], b=b["id"], as_of=as_of, limit=limit
+    )
+    return [
+        _scene_result(row, f"{a['name']} and {b['name']} are both in this scene", (a, b))
+        for row in rows
+    ]
+
+
+def character_at_location(
+    world: World, character: dict, location: dict, as_of: int | None, limit: int
+) -> list[dict]:
+    rows = graph_queries.character_at_location(
+        world=str(world.public_id),
+        character=character["id"],
+        location=location["id"],
+        as_of=as_of,
+        limit=limit,
+    )
+    return [
+        _scene_result(
+            row,
+            f"{character['name']} is in this scene at {location['name']}",
+            (character, location),
+        )
+        for row in rows
+    ]
+
+
+def _scene_result(row: dict, explanation: str, entities: tuple[dict, ...]) -> dict:
+    scene, chapter, location = row["scene"], row["chapter"], row["location"]
+    place = f", at {location['name']}" if location else ""
+    edges = [
+        {"source": scene["id"], "target": entity["id"], "type": _edge_type(entity), "role": role}
+        for entity, role in zip(entities, [*row["roles"], None, None], strict=False)
+    ]
+    return {
+        "type": "scene",
+        "id": scene["id"],
+        "title": scene["title"],
+        "summary": scene["summary"],
+        "score": 1.0,
+        "chapter": chapter["number"],
+        "location": location,
+        "why": {
+            "source": "graph",
+            "explanation": f"{explanation} (chapter {chapter['number']}{place}).",
+            "path": edges,
+        },
+        "cites": [scene["id"], chapter["id"], *(e["id"] for e in entities)]
+        + ([location["id"]] if location else []),
+    }
+
+
+def _edge_type(entity: dict) -> str:
+    return "FEATURES" if entity["type"] == "character" else "TAKES_PLACE_IN"
+
+
+def path(
+    world: World,
+    a: dict,
+    b: dict,
+    as_of: int | None,
+    max_hops: int,
+    kinds: tuple[str, ...] = graph_queries.PATH_TYPES,
+) -> dict:
+    """The shortest connection between two entities, as nodes and steps."""
+    steps, walk = graph_queries.shortest_path(
+        world=str(world.public_id),
+        a=(a["id"], _label(a)),
+        b=(b["id"], _label(b)),
+        as_of=as_of,
+        max_hops=max_hops,
+        kinds=kinds,
+    )
+    names = walk.names | {a["id"]: a["name"], b["id"]: b["name"]}
+    if steps is None:
+        return {
+            "found": False,
+            "length": None,
+            "nodes": [],
+            "steps": [],
+            "truncated": walk.truncated,
+        }
+    uids = [a["id"], *(step.target for step in steps)]
+    return {
+        "found": True,
+        "length": len(steps),
+        "nodes": [
+            {"id": uid, "type": LABEL_TYPES[walk.labels[uid]], "name": names.get(uid)}
+            for uid in uids
+        ],
+        "steps": [_step(step, names) for step in steps],
+        "truncated": False,
+    }
+
+
+def _step(step: graph_queries.Step, names: dict[str, str]) -> dict:
+    source, target = (step.source, step.target) if step.forward else (step.target, step.source)
+    return {
+        "source": step.source,
+        "target": step.target,
+        "type": step.type,
+        "direction": "forward" if step.forward else "backward",
+        "relation": step.relation,
+        "role": step.role,
+        "text": f"{names.get(source)} —{step.type}→ {names.get(target)}",
+    }
+
+
+def neighbourhood(
+    world: World, entity: dict, depth: int, as_of: int | None, kinds: tuple[str, ...], limit: int
+) -> dict:
+    distance, edges, walk = graph_queries.neighbourhood(
+        world=str(world.public_id),
+        start=(entity["id"], _label(entity)),
+        depth=depth,
+        as_of=as_of,
+        kinds=kinds,
+        max_nodes=limit,
+    )
+    names = walk.names | {entity["id"]: entity["name"]}
+    nodes = [
+        {"id": uid, "type": LABEL_TYPES[walk.labels[uid]], "name": names.get(uid), "distance": d}
+        for uid, d in sorted(distance.items(), key=lambda item: (item[1], names.get(item[0]) or ""))
+    ]
+    return {"nodes": nodes, "edges": [_step(s, names) for s in edges], "truncated": walk.truncated}
+
+
+def co_appearances(world: World, character: dict, as_of: int | None, limit: int) -> list[dict]:
+    rows = graph_queries.co_appearances(
+        world=str(world.public_id), character=character["id"], as_of=as_of, limit=limit
+    )
+    for row in rows:
+        other = row["character"]["name"]
+        row["why"] = (
+            f"{other} and {character['name']} are both in {row['scenes']} scene(s), "
+            f"first in chapter {row['first_chapter']}."
+        )
+    return rows
+
+
+def search(world: World, question: str, as_of: int | None, types: set[str], limit: int) -> dict:
+    """Answer a question: graph answers first, then names, then full text."""
+    words = text.analyse(question, text.config_for(world))
+    mentions = recognise(world, words)
+    asked = classify(words, mentions)
+    results: list[dict] = []
+    entities = [_entity(m) for m in asked.mentions]
+    if asked.kind == MEETINGS:
+        results += meetings(world, *entities, as_of, limit)
+    elif asked.kind == CHARACTER_AT_LOCATION:
+        results += character_at_location(world, *entities, as_of, limit)
+    elif asked.kind == PATH:
+        found = path(world, *entities, as_of, settings.SEARCH_MAX_PATH_HOPS)
+        if found["found"]:
+            results.append(_path_result(found))
+    results = [r for r in results if r["type"] in types]
+    results += [_mention_result(m) for m in mentions if m.entity.type in types]
+    results += [
+        _hit_result(h, "name")
+        for h in text.name_search(world=world, words=words, types=types, limit=limit)
+    ]
+    results += [
+        _hit_result(h, "text")
+        for h in text.text_search(world=world, words=words, as_of=as_of, types=types, limit=limit)
+    ]
+    results = _merge(results)
+    if as_of is not None:  # no spoilers: nobody who only turns up in a later chapter
+        later = text.appearing_after(ids=[r["id"] for r in results if r["id"]], as_of=as_of)
+        results = [r for r in results if r["id"] not in later]
+    return {
+        "query": question,
+        "kind": asked.kind,
+        "as_of_chapter": as_of,
+        "entities": [_entity(m) | {"matched": _matched(m)} for m in mentions],
+        "results": results[:limit],
+    }
+
+
+def _entity(mention: Mention) -> dict:
+    entity = mention.entity
+    return {"id": entity.id, "type": entity.type, "name": entity.name}
+
+
+def _matched(mention: Mention) -> dict:
+    return {
+        "words": list(mention.words),
+        "field": mention.field,
+        "value": mention.variant,
+        "how": mention.how,
+        "score": mention.score,
+    }
+
+
+def _path_result(found: dict) -> dict:
+    nodes = found["nodes"]
+    return {
+        "type": "path",
+        "id": None,
+        "title": " → ".join(n["name"] or n["id"] for n in nodes),
+        "score": 1.0,
+        "why": {
+            "source": "graph",
+            "explanation": f"Shortest connection: {found['length']} step(s). "
+            + "; ".join(step["text"] for step in found["steps"]),
+            "path": found["steps"],
+        },
+        "cites": [n["id"] for n in nodes]
+        + [s["relation"] for s in found["steps"] if s["relation"]],
+    }
+
+
+def _mention_result(mention: Mention) -> dict:
+    entity = mention.entity
+    how = {"exact": "exactly", "stem": "by its stem", "fuzzy": "within one typing error"}
+    field = "alias" if mention.field == "aliases" else "name"
+    return {
+        "type": entity.type,
+        "id": entity.id,
+        "title": entity.name,
+        "score": mention.score,
+        "why": {
+            "source": "name",
+            "explanation": f"“{' '.join(mention.words)}” matches the {field} "
+            f"“{mention.variant}” {how[mention.how]}.",
+            "fields": {mention.field: list(mention.words)},
+        },
+        "cites": [entity.id],
+    }
+
+
+def _hit_result(hit: text.Hit, source: str) -> dict:
+    described = "; ".join(f"{name}: {', '.join(words)}" for name, words in hit.fields.items())
+    what = "full text" if source == "text" else "names and aliases (trigram similarity)"
+    result = {
+        "type": hit.type,
+        "id": hit.id,
+        "title": hit.title,
+        "score": hit.score,
+        "why": {
+            "source": source,
+            "explanation": f"Matched in {what}: {described or '—'}.",
+            "fields": hit.fields,
+        },
+        "cites": [hit.id] + ([hit.location[0]] if hit.location else []),
+    }
+    if hit.type == "scene":
+        result["chapter"] = hit.chapter
+        result["location"] = (
+            {"id": hit.location[0], "name": hit.location[1]} if hit.location else None
+        )
+    return result
+
+
+def _merge(results: list[dict]) -> list[dict]:
+    """One result per id, where it first appeared (graph, then names, then text)."""
+    seen: set[str] = set()
+    merged = []
+    for result in results:
+        key = result["id"] or result["title"]
+        if key in seen:
+            continue
+        seen.add(key)
+        merged.append(result)
+    return merged

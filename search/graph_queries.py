@@ -1,0 +1,333 @@
+"""Read-only Cypher over the graph mirror, portable between Neo4j 5 and ArcadeDB.
+
+Values always travel as parameters; labels and relationship types are placed
+in statements only after a check against graph.projection's allow-lists.
+`as_of` (a chapter number) hides scenes of later chapters and relations whose
+validity span does not contain it. Every read runs in a read transaction with
+a timeout, and path and neighbourhood searches also keep a wall-clock deadline
+of their own (ArcadeDB does not enforce transaction timeouts).
+"""
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neomodel import db
+
+from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
+
+# What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left
+# out: every scene of a chapter would otherwise be two steps from every other.
+PATH_TYPES = (FEATURES, TAKES_PLACE_IN, PART_OF, *RELATION_TYPES)
+ENTITY_LABELS = ("Character", "Location", "Concept", "Scene")
+SPAN = (
+    "($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
+    "AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))"
+)
+
+
+class GraphTimeout(Exception):
+    """The graph did not answer within SEARCH_GRAPH_TIMEOUT."""
+
+
+class GraphUnavailable(Exception):
+    """The graph server cannot be reached."""
+
+
+def _label(label: str) -> str:
+    if label not in LABELS.values():
+        raise ValueError(f"label {label!r} is not in the allow-list")
+    return label
+
+
+def _types(kinds: Iterable[str]) -> str:
+    kinds = list(kinds)
+    for kind in kinds:
+        if kind not in PATH_TYPES:
+            raise ValueError(f"relationship type {kind!r} is not in the allow-list")
+    return "|".join(kinds)
+
+
+def _read(query: str, params: dict, *, deadline: float | None = None) -> list[list]:
+    timeout = settings.SEARCH_GRAPH_TIMEOUT
+    if deadline is not None:
+        timeout = deadline - time.monotonic()
+        if timeout <= 0:
+            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.")
+    try:
+        with db.read_transaction(timeout=timeout):
+            rows, _ = db.cypher_query(query, params)
+    except ClientError as error:
+        if "Timeout" in (error.code or "") or "timed out" in str(error).lower():
+            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
+        raise
+    except (ServiceUnavailable, DriverError) as error:
+        raise GraphUnavailable("The graph server cannot be reached right now.") from error
+    except Neo4jError as error:
+        if "Timeout" in (error.code or ""):
+            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
+        raise
+    return rows
+
+
+def _limit_text() -> str:
+    return f"{settings.SEARCH_GRAPH_TIMEOUT:g} s"
+
+
+def _deadline() -> float:
+    return time.monotonic() + settings.SEARCH_GRAPH_TIMEOUT
+
+
+def _scene_row(row: list) -> dict:
+    scene, title, summary, chapter, number, location, location_name, *roles = row
+    return {
+        "scene": {"id": scene, "title": title, "summary": summary},
+        "chapter": {"id": chapter, "number": number},
+        "location": {"id": location, "name": location_name} if location else None,
+        "roles": roles,
+    }
+
+
+SCENE_RETURN = (
+    "MATCH (s)-[:IN_CHAPTER]->(c:Chapter) WHERE $as_of IS NULL OR c.number <= $as_of "
+    "OPTIONAL MATCH (s)-[:TAKES_PLACE_IN]->(l:Location) "
+    "RETURN s.uid, s.title, s.summary, c.uid, c.number, l.uid, l.name"
+)
+
+
+def meetings(*, world: str, a: str, b: str, as_of: int | None, limit: int) -> list[dict]:
+    """Scenes where both characters are there (not merely mentioned), in story order."""
+    rows = _read(
+        "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
+        "-[fb:FEATURES]->(b:Character {uid: $b, world: $world}) "
+        "WHERE fa.role <> 'mentioned' AND fb.role <> 'mentioned' "
+        f"WITH s, fa, fb {SCENE_RETURN}, fa.role, fb.role "
+        "ORDER BY c.number, s.order LIMIT $limit",
+        {"world": world, "a": a, "b": b, "as_of": as_of, "limit": limit},
+    )
+    return [_scene_row(row) for row in rows]
+
+
+def character_at_location(
+    *, world: str, character: str, location: str, as_of: int | None, limit: int
+) -> list[dict]:
+    """Scenes the character is in (not merely mentioned) at the location or inside it."""
+    rows = _read(
+        "MATCH (x:Location {uid: $location, world: $world}) "
+        "MATCH (s:Scene)-[f:FEATURES]->(:Character {uid: $character, world: $world}) "
+        "WHERE f.role <> 'mentioned' "
+        # The parent hierarchy only: PART_OF relations (with a uid) are claims
+        # with spans of their own, not where a place is.
+        "MATCH p = (s)-[:TAKES_PLACE_IN]->(:Location)-[:PART_OF*0..8]->(x) "
+        "WHERE all(r IN relationships(p) WHERE r.uid IS NULL) "
+        f"WITH DISTINCT s, f {SCENE_RETURN}, f.role "
+        "ORDER BY c.number, s.order LIMIT $limit",
+        {"world": world, "character": character, "location": location, "as_of": as_of}
+        | {"limit": limit},
+    )
+    return [_scene_row(row) for row in rows]
+
+
+def co_appearances(*, world: str, character: str, as_of: int | None, limit: int) -> list[dict]:
+    """Characters who share the most scenes with `character` (present or speaking)."""
+    rows = _read(
+        "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
+        "-[fo:FEATURES]->(o:Character) "
+        "WHERE o.uid <> $a AND fa.role <> 'mentioned' AND fo.role <> 'mentioned' "
+        "MATCH (s)-[:IN_CHAPTER]->(c:Chapter) WHERE $as_of IS NULL OR c.number <= $as_of "
+        "WITH o, count(DISTINCT s) AS scenes, min(c.number) AS first "
+        "RETURN o.uid, o.name, scenes, first ORDER BY scenes DESC, o.name LIMIT $limit",
+        {"world": world, "a": character, "as_of": as_of, "limit": limit},
+    )
+    return [
+        {"character": {"id": uid, "name": name}, "scenes": scenes, "first_chapter": first}
+        for uid, name, scenes, first in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One edge of a walk: from `source` to `target` along `type` (stored `forward` or not)."""
+
+    source: str
+    target: str
+    type: str
+    forward: bool
+    relation: str | None
+    role: str | None
+
+
+@dataclass
+class Walk:
+    """What a breadth-first search saw: labels, names and how each node was reached."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    reached_by: dict[str, Step | None] = field(default_factory=dict)
+    truncated: bool = False
+
+
+def _neighbours(
+    frontier: dict[str, str],
+    *,
+    world: str,
+    as_of: int | None,
+    kinds: tuple[str, ...],
+    deadline: float,
+    limit: int | None = None,
+) -> list[tuple[Step, str, str]]:
+    """Edges out of the frontier ({uid: label}) as (step, neighbour label, neighbour name).
+
+    One statement for all labels (a UNION ALL of one indexed lookup per label),
+    so a hop costs one round trip whatever the frontier holds.
+    """
+    branches, params = [], {"world": world, "as_of": as_of}
+    for label in ENTITY_LABELS:
+        uids = sorted(uid for uid, node_label in frontier.items() if node_label == label)
+        if not uids:
+            continue
+        params[f"uids_{label}"] = uids
+        branches.append(
+            f"UNWIND $uids_{label} AS uid MATCH (n:{_label(label)} {{uid: uid}})"
+            f"-[r:{_types(kinds)}]-(m) WHERE m.world = $world AND {SPAN} "
+            "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
+            "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "
+            "RETURN n.uid AS source, m.uid AS target, labels(m) AS labels, type(r) AS type, "
+            "startNode(r) = n AS forward, r.uid AS relation, r.role AS role, "
+            "coalesce(m.name, m.title) AS name" + (" LIMIT $limit" if limit is not None else "")
+        )
+    if limit is not None:
+        params["limit"] = limit
+    rows = _read(" UNION ALL ".join(branches), params, deadline=deadline) if branches else []
+    found = []
+    for source, target, labels, rel_type, forward, relation, role, name in rows:
+        label = next((label for label in labels if label in ENTITY_LABELS), None)
+        if label is not None:
+            found.append((Step(source, target, rel_type, forward, relation, role), label, name))
+    return found
+
+
+def shortest_path(
+    *,
+    world: str,
+    a: tuple[str, str],
+    b: tuple[str, str],
+    as_of: int | None,
+    max_hops: int,
+    kinds: tuple[str, ...] = PATH_TYPES,
+) -> tuple[list[Step] | None, Walk]:
+    """A shortest walk from a to b ((uid, label) each), None if there is none within bounds.
+
+    The walk says what was seen, and `truncated` when SEARCH_MAX_VISITED cut
+    the search short (a path may exist beyond it).
+
+    Bidirectional breadth-first search, one hop per query, always growing the
+    smaller side. Cypher's shortestPath() would be one round trip, but
+    ArcadeDB applies its WHERE only after picking the path, so a validity
+    span or an `as_of` cut would lose paths that exist.
+    """
+    deadline = _deadline()
+    walks = (Walk(), Walk())
+    frontiers: tuple[dict[str, str], dict[str, str]] = ({a[0]: a[1]}, {b[0]: b[1]})
+    for walk, (uid, label) in zip(walks, (a, b), strict=True):
+        walk.labels[uid], walk.reached_by[uid] = label, None
+    if a[0] == b[0]:
+        return [], walks[0]
+    for _ in range(max_hops):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        walk, other = walks[side], walks[1 - side]
+        next_frontier: dict[str, str] = {}
+        meeting = None
+        for step, label, name in _neighbours(
+            frontiers[side], world=world, as_of=as_of, kinds=kinds, deadline=deadline
+        ):
+            walk.names.setdefault(step.target, name)
+            if step.target in walk.reached_by:
+                continue
+            walk.reached_by[step.target], walk.labels[step.target] = step, label
+            next_frontier[step.target] = label
+            if step.target in other.reached_by and meeting is None:
+                meeting = step.target
+        if meeting is not None:
+            return _join(walks, meeting), _merged(walks)
+        if not next_frontier:
+            break
+        if sum(len(w.reached_by) for w in walks) > settings.SEARCH_MAX_VISITED:
+            merged = _merged(walks)
+            merged.truncated = True
+            return None, merged
+        frontiers = (next_frontier, frontiers[1]) if side == 0 else (frontiers[0], next_frontier)
+    return None, _merged(walks)
+
+
+def _trace(walk: Walk, uid: str) -> list[Step]:
+    steps = []
+    while (step := walk.reached_by[uid]) is not None:
+        steps.append(step)
+        uid = step.source
+    return steps[::-1]
+
+
+def _join(walks: tuple[Walk, Walk], meeting: str) -> list[Step]:
+    """The path a → meeting → b from the two half-walks."""
+    forward = _trace(walks[0], meeting)
+    backward = [
+        Step(s.target, s.source, s.type, not s.forward, s.relation, s.role)
+        for s in reversed(_trace(walks[1], meeting))
+    ]
+    return forward + backward
+
+
+def _merged(walks: tuple[Walk, Walk]) -> Walk:
+    merged = Walk()
+    for walk in walks:
+        merged.labels |= walk.labels
+        merged.names |= walk.names
+    return merged
+
+
+def neighbourhood(
+    *,
+    world: str,
+    start: tuple[str, str],
+    depth: int,
+    as_of: int | None,
+    kinds: tuple[str, ...] = PATH_TYPES,
+    max_nodes: int,
+) -> tuple[dict[str, int], list[Step], Walk]:
+    """Nodes within `depth` hops ({uid: distance}) and the edges that reached them."""
+    deadline = _deadline()
+    walk = Walk()
+    walk.labels[start[0]], walk.reached_by[start[0]] = start[1], None
+    distance = {start[0]: 0}
+    edges: list[Step] = []
+    frontier = {start[0]: start[1]}
+    for hop in range(1, depth + 1):
+        room = max_nodes - len(distance)
+        if not frontier:
+            break
+        if room <= 0:
+            walk.truncated = True
+            break
+        # One row past the room left tells a truncated answer from an exact fit.
+        found = _neighbours(
+            frontier, world=world, as_of=as_of, kinds=kinds, deadline=deadline, limit=room + 1
+        )
+        next_frontier: dict[str, str] = {}
+        for step, label, name in found:
+            walk.names.setdefault(step.target, name)
+            if step.target in distance:
+                if distance[step.target] == hop and step not in edges:
+                    edges.append(step)
+                continue
+            if len(distance) >= max_nodes:
+                walk.truncated = True
+                break
+            distance[step.target], walk.labels[step.target] = hop, label
+            walk.reached_by[step.target] = step
+            next_frontier[step.target] = label
+            edges.append(step)
+        frontier = next_frontier
+    return distance, edges, walk

@@ -1,0 +1,209 @@
+"""Query parameters (validated: each bad one is a 400 naming it) and response shapes."""
+
+from django.conf import settings
+from rest_framework import serializers
+
+from .answers import RESULT_TYPES
+from .graph_queries import PATH_TYPES
+
+
+class CommaListField(serializers.ListField):
+    """`a,b,c` in one query parameter."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, list) and len(data) == 1:
+            data = data[0]
+        if isinstance(data, str):
+            data = [part.strip() for part in data.split(",") if part.strip()]
+        return super().to_internal_value(data)
+
+
+class WorldParams(serializers.Serializer):
+    world = serializers.UUIDField(help_text="Public id of the world.")
+    as_of_chapter = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Only what is known by this chapter: later scenes and relations "
+        "outside their span are left out.",
+    )
+
+    def validate_as_of_chapter(self, value: int) -> int:
+        numbers = self.context["chapter_numbers"]
+        if value not in numbers:
+            known = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
+            raise serializers.ValidationError(
+                f"This world has no chapter {value} (its chapters: {known})."
+            )
+        return value
+
+
+def _limit(default: int = 10) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        required=False, default=default, min_value=1, max_value=settings.SEARCH_MAX_RESULTS
+    )
+
+
+def _kinds() -> CommaListField:
+    return CommaListField(
+        child=serializers.ChoiceField(choices=PATH_TYPES),
+        required=False,
+        allow_empty=False,
+        help_text="Relationship types to walk along, comma-separated (default: all but "
+        "IN_CHAPTER and NEXT).",
+    )
+
+
+class SearchParams(WorldParams):
+    q = serializers.CharField(
+        max_length=settings.SEARCH_MAX_QUESTION_LENGTH,
+        help_text="A question or words, e.g. “where did Anya and Kay meet”.",
+    )
+    types = CommaListField(
+        child=serializers.ChoiceField(choices=RESULT_TYPES),
+        required=False,
+        allow_empty=False,
+        help_text="Result types to keep, comma-separated.",
+    )
+    limit = _limit()
+
+
+class PairParams(WorldParams):
+    a = serializers.UUIDField(help_text="Public id of the first entity.")
+    b = serializers.UUIDField(help_text="Public id of the second entity.")
+
+
+class MeetingsParams(PairParams):
+    limit = _limit()
+
+
+class PathParams(PairParams):
+    max_hops = serializers.IntegerField(
+        required=False, min_value=1, max_value=settings.SEARCH_MAX_PATH_HOPS
+    )
+    kinds = _kinds()
+
+
+class NeighbourhoodParams(WorldParams):
+    entity = serializers.UUIDField(help_text="Public id of the entity at the centre.")
+    depth = serializers.IntegerField(required=False, default=1, min_value=1, max_value=3)
+    kinds = _kinds()
+    limit = _limit(default=50)
+
+    def validate_limit(self, value: int) -> int:
+        return min(value, settings.SEARCH_MAX_NEIGHBOURHOOD_NODES)
+
+
+class CoAppearanceParams(WorldParams):
+    character = serializers.UUIDField(help_text="Public id of the character.")
+    limit = _limit()
+
+
+# --- responses ---------------------------------------------------------------
+
+
+class EntityRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    type = serializers.CharField()
+    name = serializers.CharField(allow_null=True)
+
+
+class PlaceSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class StepSerializer(serializers.Serializer):
+    source = serializers.UUIDField(help_text="Public id the step leaves.")
+    target = serializers.UUIDField(help_text="Public id the step reaches.")
+    type = serializers.CharField(help_text="Relationship type.")
+    direction = serializers.CharField(required=False)
+    relation = serializers.CharField(allow_null=True, required=False)
+    role = serializers.CharField(allow_null=True, required=False)
+    text = serializers.CharField(required=False)
+
+
+class WhySerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=["graph", "name", "text"])
+    explanation = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Field → the question's words it matched.",
+    )
+    path = StepSerializer(many=True, required=False)
+
+
+class ResultSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.UUIDField(allow_null=True)
+    title = serializers.CharField()
+    score = serializers.FloatField()
+    chapter = serializers.IntegerField(required=False, allow_null=True)
+    location = PlaceSerializer(required=False, allow_null=True)
+    why = WhySerializer()
+    cites = serializers.ListField(child=serializers.UUIDField())
+
+
+class MatchedSerializer(serializers.Serializer):
+    words = serializers.ListField(child=serializers.CharField())
+    field = serializers.CharField()
+    value = serializers.CharField()
+    how = serializers.ChoiceField(choices=["exact", "stem", "fuzzy"])
+    score = serializers.FloatField()
+
+
+class RecognisedSerializer(EntityRefSerializer):
+    matched = MatchedSerializer()
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["meetings", "path", "character_at_location", "text"])
+    as_of_chapter = serializers.IntegerField(allow_null=True)
+    entities = RecognisedSerializer(many=True)
+    results = ResultSerializer(many=True)
+
+
+class MeetingsResponseSerializer(serializers.Serializer):
+    a = EntityRefSerializer()
+    b = EntityRefSerializer()
+    results = ResultSerializer(many=True)
+
+
+class PathResponseSerializer(serializers.Serializer):
+    a = EntityRefSerializer()
+    b = EntityRefSerializer()
+    found = serializers.BooleanField()
+    length = serializers.IntegerField(allow_null=True)
+    nodes = EntityRefSerializer(many=True)
+    steps = StepSerializer(many=True)
+    truncated = serializers.BooleanField(
+        help_text="The search hit SEARCH_MAX_VISITED: a longer path may exist."
+    )
+
+
+class NeighbourSerializer(EntityRefSerializer):
+    distance = serializers.IntegerField()
+
+
+class NeighbourhoodResponseSerializer(serializers.Serializer):
+    entity = EntityRefSerializer()
+    nodes = NeighbourSerializer(many=True)
+    edges = StepSerializer(many=True)
+    truncated = serializers.BooleanField()
+
+
+class CoAppearanceSerializer(serializers.Serializer):
+    character = PlaceSerializer()
+    scenes = serializers.IntegerField()
+    first_chapter = serializers.IntegerField()
+    why = serializers.CharField()
+
+
+class CoAppearancesResponseSerializer(serializers.Serializer):
+    character = EntityRefSerializer()
+    results = CoAppearanceSerializer(many=True)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(required=False, help_text="Or: each bad field → its reasons.")

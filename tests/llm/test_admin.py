@@ -1,0 +1,58 @@
+"""The admin's "Ask in role" page for the content team."""
+
+import pytest
+from django.test import Client
+
+from lorebase.models import WorldRole
+from lorebase.services import membership_set
+from tests.factories import UserFactory
+
+from .conftest import character
+
+pytestmark = pytest.mark.django_db
+PAGE = "/admin/llm/askinrole/"
+
+
+@pytest.fixture
+def staff_viewer(demo) -> Client:
+    """A staff member who only views the English demo world."""
+    user = UserFactory(is_staff=True)
+    membership_set(world=demo["en"], user=user, role=WorldRole.VIEWER)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_page_is_in_the_admin_index_and_offers_only_member_worlds(staff_viewer, demo):
+    assert PAGE in staff_viewer.get("/admin/").content.decode()
+    page = staff_viewer.get(PAGE).content.decode()
+    assert "Kay — Lantern Harbor" in page
+    assert "Гавань фонарей" not in page
+
+
+def test_asking_shows_the_answer_with_linked_citations(staff_viewer, demo):
+    kay = character(demo["en"], "Kay")
+    response = staff_viewer.post(
+        PAGE, {"character": kay.pk, "question": "What is the brass key?", "as_of_chapter": 2}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="answer"' in page and "Citations" in page
+    assert "/admin/lorebase/" in page  # citations link to the cited entities
+
+
+def test_a_character_of_another_world_or_a_missing_chapter_is_refused(staff_viewer, demo):
+    kay_ru = character(demo["ru"], "Кай")
+    page = staff_viewer.post(PAGE, {"character": kay_ru.pk, "question": "Кто ты?"}).content
+    assert b'id="answer"' not in page and b"errorlist" in page
+    kay = character(demo["en"], "Kay")
+    page = staff_viewer.post(
+        PAGE, {"character": kay.pk, "question": "Hi", "as_of_chapter": 7}
+    ).content.decode()
+    assert "has no chapter 7" in page
+
+
+def test_non_staff_users_are_sent_to_the_login(demo):
+    client = Client()
+    client.force_login(UserFactory())
+    assert client.get(PAGE).status_code == 302

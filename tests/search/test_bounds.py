@@ -1,0 +1,79 @@
+"""Bad input is a 400 naming the field; unknown worlds 404; a slow graph 503."""
+
+import uuid
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.search.conftest import uid
+
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("search", {"q": "x" * 301}, "q"),
+        ("search", {}, "q"),
+        ("search", {"q": "Anya", "limit": 0}, "limit"),
+        ("search", {"q": "Anya", "limit": 1000}, "limit"),
+        ("search", {"q": "Anya", "types": "dragon"}, "types"),
+        ("search", {"q": "Anya", "as_of_chapter": 9}, "as_of_chapter"),
+        ("search", {"q": "Anya", "as_of_chapter": "two"}, "as_of_chapter"),
+        ("graph/meetings", {"a": "not-a-uuid", "b": "{kay}"}, "a"),
+        ("graph/meetings", {"a": "{anya}", "b": "{pier}"}, "b"),
+        ("graph/path", {"a": "{anya}", "b": "{kay}", "max_hops": 7}, "max_hops"),
+        ("graph/path", {"a": "{anya}", "b": "{kay}", "kinds": "NEXT"}, "kinds"),
+        ("graph/path", {"a": "{anya}", "b": str(uuid.uuid4())}, "b"),
+        ("graph/neighbourhood", {"entity": "{anya}", "depth": 4}, "depth"),
+        ("graph/neighbourhood", {"entity": "{anya}", "depth": 0}, "depth"),
+        ("graph/co-appearances", {}, "character"),
+    ],
+)
+def test_each_bad_input_is_a_400_naming_the_field(demo, reader, path, params, field):
+    world = demo["en"]
+    ids = {
+        "anya": uid(world, "Anna Marlowe"),
+        "kay": uid(world, "Kay"),
+        "pier": uid(world, "Pier Nine"),
+    }
+    params = {k: v.format(**ids) if isinstance(v, str) else v for k, v in params.items()}
+    response = reader.get(f"/api/v1/{path}", {"world": world.public_id, **params})
+    assert response.status_code == 400, response.content
+    assert response.json()[field]
+
+
+def test_an_entity_of_another_world_is_a_400(demo, reader):
+    ru_anya = uid(demo["ru"], "Анна Марлоу")
+    response = reader.get(
+        "/api/v1/graph/co-appearances", {"world": demo["en"].public_id, "character": ru_anya}
+    )
+    assert response.status_code == 400 and "this world" in response.json()["character"][0]
+
+
+def test_world_missing_malformed_or_unknown(demo, reader):
+    assert reader.get("/api/v1/search", {"q": "Anya"}).status_code == 400
+    assert reader.get("/api/v1/search", {"q": "Anya", "world": "x"}).json()["world"]
+    unknown = reader.get("/api/v1/search", {"q": "Anya", "world": uuid.uuid4()})
+    assert unknown.status_code == 404 and unknown.json()["detail"]
+    anonymous = APIClient().get("/api/v1/search", {"q": "Anya", "world": demo["en"].public_id})
+    assert anonymous.status_code == 401
+
+
+def test_a_graph_query_past_its_time_limit_is_a_503(demo, reader, settings):
+    settings.SEARCH_GRAPH_TIMEOUT = 0.000001
+    world = demo["en"]
+    response = reader.get(
+        "/api/v1/graph/path",
+        {"world": world.public_id, "a": uid(world, "Anna Marlowe"), "b": uid(world, "Kay")},
+    )
+    assert response.status_code == 503
+    assert "took longer than" in response.json()["detail"]
+
+
+def test_the_schema_documents_every_search_endpoint_with_examples(client):
+    schema = client.get("/api/schema/?format=json").json()
+    for path in ("search", "graph/meetings", "graph/path", "graph/neighbourhood"):
+        operation = schema["paths"][f"/api/v1/{path}"]["get"]
+        assert operation["responses"]["200"]["content"]["application/json"]["examples"]
+    assert "/api/v1/graph/co-appearances" in schema["paths"]

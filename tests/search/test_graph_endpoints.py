@@ -1,0 +1,84 @@
+"""/api/v1/graph/…: meetings, path, neighbourhood, co-appearances; as_of and spans."""
+
+import pytest
+
+from graph.rebuild import world_rebuild
+from lorebase import services
+from lorebase.models import Relation, RelationKind
+from tests.factories import ChapterFactory, CharacterFactory
+from tests.search.conftest import uid
+
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
+
+
+def get(client, path: str, world, **params) -> dict:
+    response = client.get(f"/api/v1/graph/{path}", {"world": world.public_id, **params})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_meetings_in_story_order_and_cut_by_as_of(demo, reader):
+    world = demo["en"]
+    anya, kay = uid(world, "Anna Marlowe"), uid(world, "Kay")
+    meetings = get(reader, "meetings", world, a=anya, b=kay)["results"]
+    assert meetings[0]["title"] == "The Stranger on Pier Nine"
+    assert [m["chapter"] for m in meetings] == sorted(m["chapter"] for m in meetings)
+    early = get(reader, "meetings", world, a=anya, b=kay, as_of_chapter=1)["results"]
+    assert early and {m["chapter"] for m in early} == {1}
+
+
+def test_path_respects_relation_spans(demo, reader):
+    world = demo["en"]
+    anya, kay = uid(world, "Anna Marlowe"), uid(world, "Kay")
+    loves = get(reader, "path", world, a=anya, b=kay, kinds="LOVES")
+    assert loves["found"] and loves["length"] == 1  # LOVES holds from chapter 2
+    assert not get(reader, "path", world, a=anya, b=kay, kinds="LOVES", as_of_chapter=1)["found"]
+    allies = get(reader, "path", world, a=anya, b=kay, kinds="ALLY_OF", as_of_chapter=1)
+    assert allies["steps"][0]["type"] == "ALLY_OF" and allies["steps"][0]["relation"]
+
+
+def test_a_span_that_ends_is_closed_on_both_sides(graph, django_user_model):
+    world = services.world_create(owner=None, name="Spans", slug="spans", language="en")
+    chapters = [
+        services.entity_save(instance=ChapterFactory.build(world=world, number=n))
+        for n in (1, 2, 3)
+    ]
+    a = services.entity_save(instance=CharacterFactory.build(world=world, name="Ada"))
+    b = services.entity_save(instance=CharacterFactory.build(world=world, name="Bo"))
+    relation = Relation(
+        world=world, kind=RelationKind.KNOWS, valid_from=chapters[1], valid_to=chapters[1]
+    )
+    relation.set_endpoint("source", a)
+    relation.set_endpoint("target", b)
+    services.entity_save(instance=relation)
+    world_rebuild(world)
+    from search.answers import path
+
+    ends = ({"id": str(a.public_id), "type": "character", "name": "Ada"},)
+    ends += ({"id": str(b.public_id), "type": "character", "name": "Bo"},)
+    found = {n: path(world, *ends, n, 6)["found"] for n in (1, 2, 3)}
+    assert found == {1: False, 2: True, 3: False}
+    assert path(world, *ends, None, 6)["found"]
+
+
+def test_neighbourhood_is_bounded_by_depth_and_kinds(demo, reader):
+    world = demo["en"]
+    anya = uid(world, "Anna Marlowe")
+    one = get(reader, "neighbourhood", world, entity=anya, kinds="FAMILY_OF,ALLY_OF")
+    names = {n["name"]: n["distance"] for n in one["nodes"]}
+    assert names["Anna Marlowe"] == 0 and names["Daniel Marlowe"] == 1 and names["Kay"] == 1
+    assert {e["type"] for e in one["edges"]} <= {"FAMILY_OF", "ALLY_OF"}
+    wide = get(reader, "neighbourhood", world, entity=anya, depth=3, limit=20)
+    assert len(wide["nodes"]) == 20 and wide["truncated"]
+    early = get(reader, "neighbourhood", world, entity=anya, as_of_chapter=1, depth=2)
+    assert "Mira Hollis" not in {  # allies only from chapter 3
+        n["name"] for n in early["nodes"] if n["distance"] == 1 and n["type"] == "character"
+    }
+
+
+def test_co_appearances_rank_the_most_frequent_partner_first(demo, reader):
+    world = demo["ru"]
+    answer = get(reader, "co-appearances", world, character=uid(world, "Анна Марлоу"))
+    first = answer["results"][0]
+    assert first["character"]["name"] == "Кай" and first["scenes"] >= 8
+    assert "Кай" in first["why"]
