@@ -19,7 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from lorebase.models import Relation, World, WorldEntity
-from lorebase.services import entity_save, scene_set_participants, world_create, world_update
+from lorebase.services import entity_save, scene_set_participants, world_create
 
 from .documents import MODELS, SOURCE_SIDE, documents
 from .formats import (
@@ -295,7 +295,7 @@ class _WorldImport:
             for key in WORLD_KEYS:
                 setattr(world, key, data[key])
             self._count("worlds", "updated")
-            return world_update(world=world)
+            return entity_save(instance=world)
 
     def _entity(self, entry: Entry) -> None:
         data, public_id = entry.data, entry.data["id"]

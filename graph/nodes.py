@@ -1,72 +1,60 @@
 """neomodel node classes: the graph's labels, keys and indexes.
 
-One flat class per label (ArcadeDB ignores indexes inherited from a parent
-type). Every node is keyed by the entity's public id (`uid`) and carries the
-version last mirrored and the public id of its world.
+Every node is keyed by the entity's public id (`uid`) and carries the version
+last mirrored and the public id of its world. The shared properties come from a
+plain mixin, not a StructuredNode parent: ArcadeDB ignores indexes a child type
+inherits from a parent type, so each label is a flat class with its own index.
 """
 
-from neomodel import (
-    ArrayProperty,
-    IntegerProperty,
-    StringProperty,
-    StructuredNode,
-)
+from neomodel import ArrayProperty, IntegerProperty, StringProperty, StructuredNode
 
 
-class WorldNode(StructuredNode):
-    __label__ = "World"
+class MirroredKeys:
     uid = StringProperty(unique_index=True, required=True)
     version = IntegerProperty(default=0)
+
+
+class InWorld(MirroredKeys):
+    world = StringProperty(index=True)
+
+
+class WorldNode(MirroredKeys, StructuredNode):
+    __label__ = "World"
     name = StringProperty()
     slug = StringProperty()
     language = StringProperty()
 
 
-class ChapterNode(StructuredNode):
+class ChapterNode(InWorld, StructuredNode):
     __label__ = "Chapter"
-    uid = StringProperty(unique_index=True, required=True)
-    world = StringProperty(index=True)
-    version = IntegerProperty(default=0)
     number = IntegerProperty()
     title = StringProperty()
 
 
-class LocationNode(StructuredNode):
+class LocationNode(InWorld, StructuredNode):
     __label__ = "Location"
-    uid = StringProperty(unique_index=True, required=True)
-    world = StringProperty(index=True)
-    version = IntegerProperty(default=0)
     name = StringProperty()
     aliases = ArrayProperty(StringProperty())
     kind = StringProperty()
 
 
-class CharacterNode(StructuredNode):
+class CharacterNode(InWorld, StructuredNode):
     __label__ = "Character"
-    uid = StringProperty(unique_index=True, required=True)
-    world = StringProperty(index=True)
-    version = IntegerProperty(default=0)
     name = StringProperty()
     aliases = ArrayProperty(StringProperty())
     status = StringProperty()
     status_chapter = StringProperty()
 
 
-class SceneNode(StructuredNode):
+class SceneNode(InWorld, StructuredNode):
     __label__ = "Scene"
-    uid = StringProperty(unique_index=True, required=True)
-    world = StringProperty(index=True)
-    version = IntegerProperty(default=0)
     title = StringProperty()
     order = IntegerProperty()
     summary = StringProperty()
 
 
-class ConceptNode(StructuredNode):
+class ConceptNode(InWorld, StructuredNode):
     __label__ = "Concept"
-    uid = StringProperty(unique_index=True, required=True)
-    world = StringProperty(index=True)
-    version = IntegerProperty(default=0)
     name = StringProperty()
     aliases = ArrayProperty(StringProperty())
     kind = StringProperty()

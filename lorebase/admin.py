@@ -207,7 +207,7 @@ class WorldAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: World, form, change: bool) -> None:
         if change:
-            services.world_update(world=obj)
+            services.entity_save(instance=obj)
         else:  # the creator owns the new world
             created = services.world_create(
                 owner=request.user,

@@ -25,7 +25,7 @@ from .models import (
     WorldRole,
 )
 
-EntityT = TypeVar("EntityT", bound=WorldEntity)
+EntityT = TypeVar("EntityT", bound=WorldEntity | World)
 
 
 class VersionConflict(Exception):
@@ -47,7 +47,8 @@ def _locked_version(instance: WorldEntity | World) -> int:
 
 @transaction.atomic
 def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
-    """Create or update one entity; an update with a stale `expected_version` is refused."""
+    """Create or update one entity (or a world's own fields); an update with a stale
+    `expected_version` is refused. New worlds come from world_create (it adds the owner)."""
     if instance.pk is not None:
         current = _locked_version(instance)
         if expected_version is not None and expected_version != current:
@@ -115,18 +116,6 @@ def world_create(
     world.save()
     if owner is not None:
         WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
-    outbox_record(entity=world)
-    return world
-
-
-@transaction.atomic
-def world_update(*, world: World, expected_version: int | None = None) -> World:
-    current = _locked_version(world)
-    if expected_version is not None and expected_version != current:
-        raise VersionConflict(current)
-    world.version = current + 1
-    world.full_clean()
-    world.save()
     outbox_record(entity=world)
     return world
 

@@ -61,7 +61,7 @@ class WorldViewSet(viewsets.ModelViewSet):
     def perform_update(self, serializer) -> None:
         for name, value in serializer.validated_data.items():
             setattr(serializer.instance, name, value)
-        services.world_update(world=serializer.instance)
+        services.entity_save(instance=serializer.instance)
 
     def perform_destroy(self, instance) -> None:
         services.entity_delete(instance=instance)

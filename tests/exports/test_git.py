@@ -99,7 +99,7 @@ def test_a_deleted_world_and_a_renamed_world_move_out(world, export_dir):
     export(export_dir)
     services.entity_delete(instance=gone)
     world.slug = "harbor"
-    services.world_update(world=world)
+    services.entity_save(instance=world)
     export(export_dir)
     assert sorted(p.name for p in export_dir.iterdir()) == [".git", "harbor"]
 
