@@ -4,8 +4,11 @@ Every result carries `why` (how it matched: graph path, fields and words, or
 a name) and `cites` (the public ids it rests on).
 """
 
+import time
+
 from django.conf import settings
 
+from lorebase.metrics import SEARCH_SECONDS
 from lorebase.models import Character, Concept, Location, Scene, World
 
 from . import graph_queries, text
@@ -176,6 +179,7 @@ def co_appearances(world: World, character: dict, as_of: int | None, limit: int)
 
 def search(world: World, question: str, as_of: int | None, types: set[str], limit: int) -> dict:
     """Answer a question: graph answers first, then names, then full text."""
+    started = time.perf_counter()
     words = text.analyse(question, text.config_for(world))
     mentions = recognise(world, words)
     asked = classify(words, mentions)
@@ -203,6 +207,7 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
     if as_of is not None:  # no spoilers: nobody who only turns up in a later chapter
         later = text.appearing_after(ids=[r["id"] for r in results if r["id"]], as_of=as_of)
         results = [r for r in results if r["id"] not in later]
+    SEARCH_SECONDS.labels(kind=asked.kind).observe(time.perf_counter() - started)
     return {
         "query": question,
         "kind": asked.kind,

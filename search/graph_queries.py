@@ -8,8 +8,9 @@ a timeout, and path and neighbourhood searches also keep a wall-clock deadline
 of their own (ArcadeDB does not enforce transaction timeouts).
 """
 
+import functools
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from neomodel import db
 
 from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
+from lorebase.metrics import GRAPH_QUERY_SECONDS
 
 # What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left
 # out: every scene of a chapter would otherwise be two steps from every other.
@@ -72,6 +74,20 @@ def _read(query: str, params: dict, *, deadline: float | None = None) -> list[li
     return rows
 
 
+def _timed(name: str) -> Callable:
+    """Observe a public query's latency as lorebase_graph_query_seconds{query=name}."""
+
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def timed(*args: object, **kwargs: object) -> object:
+            with GRAPH_QUERY_SECONDS.labels(query=name).time():
+                return function(*args, **kwargs)
+
+        return timed
+
+    return decorate
+
+
 def _limit_text() -> str:
     return f"{settings.SEARCH_GRAPH_TIMEOUT:g} s"
 
@@ -97,6 +113,7 @@ SCENE_RETURN = (
 )
 
 
+@_timed("meetings")
 def meetings(*, world: str, a: str, b: str, as_of: int | None, limit: int) -> list[dict]:
     """Scenes where both characters are there (not merely mentioned), in story order."""
     rows = _read(
@@ -110,6 +127,7 @@ def meetings(*, world: str, a: str, b: str, as_of: int | None, limit: int) -> li
     return [_scene_row(row) for row in rows]
 
 
+@_timed("character_at_location")
 def character_at_location(
     *, world: str, character: str, location: str, as_of: int | None, limit: int
 ) -> list[dict]:
@@ -130,6 +148,7 @@ def character_at_location(
     return [_scene_row(row) for row in rows]
 
 
+@_timed("co_appearances")
 def co_appearances(*, world: str, character: str, as_of: int | None, limit: int) -> list[dict]:
     """Characters who share the most scenes with `character` (present or speaking)."""
     rows = _read(
@@ -209,6 +228,7 @@ def _neighbours(
     return found
 
 
+@_timed("shortest_path")
 def shortest_path(
     *,
     world: str,
@@ -288,6 +308,7 @@ def _merged(walks: tuple[Walk, Walk]) -> Walk:
     return merged
 
 
+@_timed("neighbourhood")
 def neighbourhood(
     *,
     world: str,

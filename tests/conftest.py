@@ -20,16 +20,24 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from neomodel import db
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from graph.connection import reconnect
+from graph.rebuild import world_rebuild
 from graph.schema import install_graph_schema
 from lorebase.celery import app as celery_app
+from lorebase.demo.loader import demo_world_load
 from lorebase.devstack.broker import ensure_broker
 from lorebase.devstack.graph_server import GraphServer
 from lorebase.devstack.net import free_port
 from lorebase.devstack.postgres import start_embedded_postgres
 from lorebase.devstack.processes import stop_process
+from lorebase.models import World, WorldRole
+from lorebase.services import membership_set
+from tests.factories import UserFactory
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -107,6 +115,18 @@ def graph(graph_server_url: str) -> Iterator:
     db.cypher_query("MATCH (n) DETACH DELETE n")
     yield db
     db.cypher_query("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts() -> Iterator[None]:
+    """Every test starts with unspent API throttles.
+
+    Throttle counts live in the per-process default cache, not in the rolled-back
+    database, and all anonymous test requests share one address.
+    """
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
 
 
 @pytest.fixture(scope="session")
@@ -206,3 +226,23 @@ def wait_until_mirrored(world, *, timeout: float = 90) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"the graph did not catch up: {pending} pending, drift {drift}")
         time.sleep(0.3)
+
+
+@pytest.fixture
+def demo(graph) -> dict[str, World]:
+    """Both editions of the demo world, mirrored into the (empty) graph."""
+    worlds = {world.language: world for world in demo_world_load()}
+    for world in worlds.values():
+        world_rebuild(world)
+    return worlds
+
+
+@pytest.fixture
+def reader(demo) -> APIClient:
+    """A viewer of both demo worlds."""
+    user = UserFactory()
+    for world in demo.values():
+        membership_set(world=world, user=user, role=WorldRole.VIEWER)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client

@@ -17,6 +17,7 @@ from lorebase.devstack.processes import stop_process
 from lorebase.models import WorldRole
 from tests.conftest import ARTIFACTS, database_url, wait_until_mirrored
 from tests.factories import UserFactory, WorldMembershipFactory
+from tests.search.conftest import uid
 
 
 def _scrape(url: str) -> str:
@@ -186,3 +187,23 @@ def test_an_export_run_is_measured(client, tmp_path):
     body = client.get("/metrics").content.decode()
     assert _value(body, r"lorebase_export_seconds_count") >= 1
     assert _value(body, r'lorebase_export_files_changed_total\{change="added"\}') >= 1
+
+
+@pytest.mark.django_db
+@pytest.mark.services
+def test_search_graph_reads_and_answers_in_role_are_measured(reader, demo, client):
+    world = str(demo["en"].public_id)
+    found = reader.get("/api/v1/search", {"world": world, "q": "Where did Anya and Kay meet?"})
+    assert found.status_code == 200 and found.json()["kind"] == "meetings"
+    anya = uid(demo["en"], found.json()["entities"][0]["name"])
+    answered = reader.post(
+        "/api/v1/llm/answer",
+        {"world": world, "character": anya, "question": "Who is Kay?"},
+        format="json",
+    )
+    assert answered.status_code == 200, answered.content
+    body = client.get("/metrics").content.decode()
+    assert _value(body, r'lorebase_search_seconds_count\{kind="meetings"\}') >= 1
+    assert 0 < _value(body, r'lorebase_search_seconds_sum\{kind="meetings"\}') < 30
+    assert _value(body, r'lorebase_graph_query_seconds_count\{query="meetings"\}') >= 1
+    assert _value(body, r'lorebase_llm_calls_total\{outcome="ok",provider="extractive"\}') >= 1
