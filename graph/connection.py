@@ -9,6 +9,8 @@ def configure(url: str | None = None) -> None:
     config = get_config()
     config.database_url = url or settings.NEO4J_BOLT_URL
     config.connection_timeout = settings.GRAPH_CONNECTION_TIMEOUT
+    # Waiting for a pooled connection must fail too, not block a worker indefinitely.
+    config.connection_acquisition_timeout = 3 * settings.GRAPH_CONNECTION_TIMEOUT
 
 
 def reconnect(url: str | None = None) -> None:

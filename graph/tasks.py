@@ -38,6 +38,10 @@ TRANSIENT_ERRORS = (
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=6,
+    # A mirror takes milliseconds; one that hangs (a graph server dying without
+    # closing its sockets) is killed, and late acks give its message to another child.
+    soft_time_limit=60,
+    time_limit=90,
 )
 def mirror_entity(self, entity_type: str, entity_id: str, version: int) -> int:
     """Mirror an entity's current state; `version` is the change that caused the task."""

@@ -82,3 +82,9 @@ class AnswerSerializer(serializers.Serializer):
 
 class AnswerErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class AnswerBadRequestSerializer(serializers.Serializer):
+    detail = serializers.CharField(
+        required=False, help_text="A malformed body; or else: each bad field → its reasons."
+    )

@@ -80,7 +80,7 @@ class AnswerView(APIView):
         ],
         responses={
             200: s.AnswerSerializer,
-            400: s.AnswerErrorSerializer,
+            400: s.AnswerBadRequestSerializer,
             404: s.AnswerErrorSerializer,
             429: s.AnswerErrorSerializer,
             502: s.AnswerErrorSerializer,

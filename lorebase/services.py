@@ -104,7 +104,7 @@ def world_create(
     owner: AbstractBaseUser | None,
     name: str,
     slug: str,
-    language: str,
+    language: str = World.Language.ENGLISH,  # the model's default: the API may omit it
     description: str = "",
     public_id: uuid.UUID | None = None,
 ) -> World:

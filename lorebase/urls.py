@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
 from .metrics import metrics_view
@@ -8,6 +8,8 @@ from .metrics import metrics_view
 admin.site.site_header = "Lorebase"
 admin.site.site_title = "Lorebase"
 admin.site.index_title = "World administration"
+
+handler404 = "lorebase.views.not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,7 +20,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
     path(
         "api/docs/",
-        SpectacularSwaggerView.as_view(url_name="schema", permission_classes=[]),
+        SpectacularSwaggerSplitView.as_view(url_name="schema", permission_classes=[]),
         name="api-docs",
     ),
     path("metrics", metrics_view, name="prometheus-django-metrics"),

@@ -1,6 +1,6 @@
 """Domain errors as 4xx JSON: the field and the reason, never a 500."""
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from rest_framework import status
@@ -24,6 +24,15 @@ def validation_error_from_django(
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    # Raised by Django's form and multipart parsing (DRF re-raises them): without this
+    # they would reach Django's HTML 400 page instead of a JSON answer.
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": "The request body is too large."},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, SuspiciousOperation):
+        return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         exc = validation_error_from_django(exc)
     if isinstance(exc, VersionConflict):

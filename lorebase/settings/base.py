@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_prometheus",
+    "corsheaders",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -59,7 +61,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lorebase.request_id.RequestIdMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # CORS first, so that even a refused (413) answer carries the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "lorebase.body_limit.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -250,3 +256,50 @@ CACHES = {
     },
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"llm-answer": LLM_THROTTLE_RATE}
+
+# --- Security ---
+# Bodies over this answer 413 (lorebase.body_limit); no endpoint takes more than a
+# few kilobytes, and the snapshot import is a command, not an upload.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Every API view is throttled per user (per address when anonymous); the answer in
+# role sets its own stricter scope ("llm-answer") instead.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "rest_framework.throttling.UserRateThrottle",
+    "rest_framework.throttling.AnonRateThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] |= {
+    "user": env.str("API_THROTTLE_USER_RATE", default="600/minute"),
+    "anon": env.str("API_THROTTLE_ANON_RATE", default="60/minute"),
+}
+# Browsers may call the API from these origins only (none by default); cookies never
+# travel cross-origin, so a foreign page cannot ride an admin's session.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+# The admin and /api/docs/ load only our own static files. The docs page is
+# drf-spectacular's split view, so its bootstrap script is a same-origin URL, not
+# inline; its one inline <style> block is allowed by hash. Swagger UI's icons are
+# data: URIs in its CSS; it fetches the schema and tries requests from 'self'.
+DOCS_INLINE_STYLE_HASH = "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", DOCS_INLINE_STYLE_HASH],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+# Nothing reads the CSRF cookie from JavaScript: the admin posts forms, and Swagger UI
+# gets the token in its script.
+CSRF_COOKIE_HTTPONLY = True

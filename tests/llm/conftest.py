@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
 import pytest
-from django.core.cache import caches
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -12,14 +11,6 @@ from lorebase.services import membership_set
 from tests.factories import UserFactory
 
 from .fake_llm import FakeLLM
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle_counts() -> Iterator[None]:
-    # Throttle counts live in the per-process default cache, not in the rolled-back database.
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture
