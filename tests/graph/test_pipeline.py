@@ -11,7 +11,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import pytest
 from django.conf import settings
@@ -193,21 +193,18 @@ def test_duplicated_and_reordered_deliveries_converge(celery_worker_process, gra
 
 
 def test_four_workers_writing_the_same_hot_entities(graph, graph_server_url):
-    with own_queue() as queue:
-        workers = [spawn_worker(queue, graph_server_url) for _ in range(4)]
-        try:
-            lore = _world(characters=5)
-            rng = random.Random(4)
-            for n in range(120):
-                hero = rng.choice(lore["cast"])
-                hero.description = f"hot edit {n}"
-                services.entity_save(instance=hero)
-                cast = rng.sample(lore["cast"], rng.randint(1, 5))
-                services.scene_set_participants(
-                    scene=lore["scene"], participants=[(c, "present") for c in cast]
-                )
-            wait_until_mirrored(lore["world"], timeout=180)
-            assert_graph_matches(lore["world"])
-        finally:
-            for worker in workers:
-                stop_process(worker)
+    with own_queue() as queue, ExitStack() as workers:
+        for _ in range(4):  # each stopped at the end, even if another one's stop fails
+            workers.callback(stop_process, spawn_worker(queue, graph_server_url))
+        lore = _world(characters=5)
+        rng = random.Random(4)
+        for n in range(120):
+            hero = rng.choice(lore["cast"])
+            hero.description = f"hot edit {n}"
+            services.entity_save(instance=hero)
+            cast = rng.sample(lore["cast"], rng.randint(1, 5))
+            services.scene_set_participants(
+                scene=lore["scene"], participants=[(c, "present") for c in cast]
+            )
+        wait_until_mirrored(lore["world"], timeout=180)
+        assert_graph_matches(lore["world"])
