@@ -12,7 +12,15 @@ from lorebase.metrics import SEARCH_SECONDS
 from lorebase.models import Character, Concept, Location, Scene, World
 
 from . import graph_queries, text
-from .questions import CHARACTER_AT_LOCATION, MEETINGS, PATH, Mention, classify, recognise
+from .questions import (
+    CHARACTER_AT_LOCATION,
+    MEETINGS,
+    PATH,
+    Mention,
+    classify,
+    may_be_name,
+    recognise,
+)
 
 MODELS = {"character": Character, "location": Location, "concept": Concept, "scene": Scene}
 LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
@@ -195,14 +203,15 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
             results.append(_path_result(found))
     results = [r for r in results if r["type"] in types]
     results += [_mention_result(m) for m in mentions if m.entity.type in types]
-    results += [
-        _hit_result(h, "name")
-        for h in text.name_search(world=world, words=words, types=types, limit=limit)
-    ]
-    results += [
-        _hit_result(h, "text")
-        for h in text.text_search(world=world, words=words, as_of=as_of, types=types, limit=limit)
-    ]
+    if len(results) < limit:  # else names and text would only be cut off the page
+        named = {position for m in mentions for position in m.positions}
+        # Trigrams only for what looks like a name no entity was matched to:
+        # the edit distance above already caught one-letter typos.
+        unnamed = [w for i, w in enumerate(words) if i not in named and may_be_name(w, words)]
+        found = text.name_search(world=world, words=unnamed, types=types, limit=limit)
+        results += [_hit_result(h, "name") for h in found]
+        found = text.text_search(world=world, words=words, as_of=as_of, types=types, limit=limit)
+        results += [_hit_result(h, "text") for h in found]
     results = _merge(results)
     if as_of is not None:  # no spoilers: nobody who only turns up in a later chapter
         later = text.appearing_after(ids=[r["id"] for r in results if r["id"]], as_of=as_of)

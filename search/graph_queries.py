@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 from neomodel import db
 
 from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
@@ -35,7 +41,7 @@ class GraphTimeout(Exception):
 
 
 class GraphUnavailable(Exception):
-    """The graph server cannot be reached."""
+    """The graph server cannot be reached, or asked to retry (a transient error)."""
 
 
 def _label(label: str) -> str:
@@ -65,7 +71,7 @@ def _read(query: str, params: dict, *, deadline: float | None = None) -> list[li
         if "Timeout" in (error.code or "") or "timed out" in str(error).lower():
             raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
         raise
-    except (ServiceUnavailable, DriverError) as error:
+    except (ServiceUnavailable, DriverError, TransientError) as error:
         raise GraphUnavailable("The graph server cannot be reached right now.") from error
     except Neo4jError as error:
         if "Timeout" in (error.code or ""):

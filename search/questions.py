@@ -9,6 +9,7 @@ rebuilt when the world's named rows change (count or last update).
 """
 
 import threading
+import time
 from dataclasses import dataclass
 
 from django.db import connection
@@ -88,7 +89,8 @@ class NameIndex:
         return {edit for edit in edits if edit in self.by_word}
 
 
-_cache: dict[int, tuple[tuple, NameIndex]] = {}
+_cache: dict[int, tuple[tuple, NameIndex, float]] = {}
+RECHECK_SECONDS = 1.0
 _lock = threading.Lock()
 NAMED_TABLES = {
     "character": "lorebase_character",
@@ -98,6 +100,11 @@ NAMED_TABLES = {
 
 
 def name_index(world: World) -> NameIndex:
+    cached = _cache.get(world.pk)
+    # Under load, look at the fingerprint at most once a second per world: a
+    # rename reaches questions a second late at worst.
+    if cached and time.monotonic() - cached[2] < RECHECK_SECONDS:
+        return cached[1]
     with connection.cursor() as cursor:
         cursor.execute(
             " UNION ALL ".join(
@@ -107,12 +114,9 @@ def name_index(world: World) -> NameIndex:
             [world.pk] * len(NAMED_TABLES),
         )
         fingerprint = tuple(cursor.fetchall())
-    cached = _cache.get(world.pk)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    index = _build(world)
+    index = cached[1] if cached and cached[0] == fingerprint else _build(world)
     with _lock:
-        _cache[world.pk] = (fingerprint, index)
+        _cache[world.pk] = (fingerprint, index, time.monotonic())
     return index
 
 
@@ -139,12 +143,17 @@ def _build(world: World) -> NameIndex:
     return NameIndex(rows, stems)
 
 
+def may_be_name(word: Word, words: list[Word]) -> bool:
+    """Worth a fuzzy match: capitalised, or part of a bare name of a few words.
+
+    "meet" is one edit from many names; "Mete" is a typo.
+    """
+    return not word.stop and word.norm not in INTENT_WORDS and (word.capitalised or len(words) <= 3)
+
+
 def recognise(world: World, words: list[Word]) -> list[Mention]:
     """Entities named in the question, in question order, each named by different words."""
     index = name_index(world)
-    # Fuzzy matching only for capitalised words, or in a bare name of a few words:
-    # "meet" is one edit from many names, "Mete" is a typo.
-    short = len(words) <= 3
     hits: dict[int, dict[str, Match]] = {}  # variant → its word → best match
     for position, word in enumerate(words):
         if len(word.norm) < 2 or word.norm in INTENT_WORDS:
@@ -155,7 +164,7 @@ def recognise(world: World, words: list[Word]) -> list[Mention]:
             # «причале» → «причал»), so a stem may equal the name's word itself.
             found += [(i, lexeme, STEM, "stem") for i in index.by_word.get(lexeme, ())]
             found += [(i, lexeme, STEM, "stem of") for i in index.by_stem.get(lexeme, ())]
-        if not word.stop and len(word.norm) >= 3 and (word.capitalised or short):
+        if len(word.norm) >= 3 and may_be_name(word, words):
             for near in index.near(word.norm):
                 found += [(i, near, FUZZY, "fuzzy") for i in index.by_word[near]]
         for variant, matched, score, how in found:
