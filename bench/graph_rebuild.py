@@ -21,9 +21,8 @@ def baseline_rows(world) -> tuple[dict, dict]:
     from graph.projection import (
         LABELS,
         MODELS,
-        edge_queryset,
-        node_queryset,
         node_row,
+        projection_queryset,
         relation_queryset,
         relation_row,
         structural_edges,
@@ -36,11 +35,11 @@ def baseline_rows(world) -> tuple[dict, dict]:
     for entity_type, label in LABELS.items():
         if entity_type == EntityType.WORLD:
             continue
-        queryset = MODELS[entity_type].objects.filter(world=world)
-        nodes[label] = [node_row(entity_type, e) for e in node_queryset(entity_type, queryset)]
-        for key, rows in structural_edges(
-            entity_type, edge_queryset(entity_type, queryset)
-        ).items():
+        entities = list(
+            projection_queryset(entity_type, MODELS[entity_type].objects.filter(world=world))
+        )
+        nodes[label] = [node_row(entity_type, e) for e in entities]
+        for key, rows in structural_edges(entity_type, entities).items():
             edges[key].extend(rows)
     for row in map(relation_row, relation_queryset(Relation.objects.filter(world=world))):
         edges[(row["kind"], row["from_label"], row["to_label"])].append(

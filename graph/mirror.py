@@ -13,9 +13,8 @@ from .projection import (
     LABELS,
     MODELS,
     STRUCTURAL_TYPES,
-    edge_queryset,
-    node_queryset,
     node_row,
+    projection_queryset,
     relation_queryset,
     relation_row,
     structural_edges,
@@ -46,7 +45,7 @@ def mirror_nodes(
     relinks the whole world once at the end.
     """
     label = LABELS[entity_type]
-    entities = list(node_queryset(entity_type, queryset))
+    entities = list(projection_queryset(entity_type, queryset))
     written = set(
         writer.upsert_nodes(label, [node_row(entity_type, e) for e in entities], force=force)
     )
@@ -59,17 +58,12 @@ def mirror_nodes(
         relink_scenes = relink and entity_type == EntityType.SCENE
         previous_chapters = _chapters_of(uids) if relink_scenes else set()
         writer.delete_out_edges(label, uids, rel_types)
-        ids = [e.pk for e in changed]
-        edges = structural_edges(
-            entity_type, edge_queryset(entity_type, queryset.model.objects.filter(pk__in=ids))
-        )
-        for (rel_type, from_label, to_label), rows in edges.items():
+        for (rel_type, from_label, to_label), rows in structural_edges(
+            entity_type, changed
+        ).items():
             writer.create_edges(rel_type, from_label, to_label, rows)
         if relink_scenes:
-            chapters = previous_chapters | {
-                str(e.chapter.public_id)
-                for e in queryset.model.objects.filter(pk__in=ids).select_related("chapter")
-            }
+            chapters = previous_chapters | {str(e.chapter.public_id) for e in changed}
             relink_scene_order(chapters, moved=uids)
     if relink and entity_type == EntityType.CHAPTER:
         relink_chapter_order({str(e.world.public_id) for e in changed})

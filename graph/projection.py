@@ -70,10 +70,18 @@ def _uid(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
-def node_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
-    if entity_type == EntityType.CHARACTER:
-        return queryset.select_related("world", "status_chapter")
-    return queryset.select_related("world") if entity_type != EntityType.WORLD else queryset
+# What node_row and structural_edges read through foreign keys, per entity type.
+_JOINS = {
+    EntityType.WORLD: (),
+    EntityType.CHARACTER: ("world", "status_chapter"),
+    EntityType.LOCATION: ("world", "parent"),
+    EntityType.SCENE: ("world", "chapter", "location"),
+}
+
+
+def projection_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
+    """The rows with everything their node and their structural edges need, in one query."""
+    return queryset.select_related(*_JOINS.get(entity_type, ("world",)))
 
 
 def node_row(entity_type: EntityType, entity: object) -> dict:
@@ -154,14 +162,6 @@ def _edge(entity: object, target_id: object, props: dict | None = None) -> dict:
         "world": str(entity.world.public_id),
         "props": props or {},
     }
-
-
-def edge_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
-    if entity_type == EntityType.LOCATION:
-        return queryset.select_related("world", "parent")
-    if entity_type == EntityType.SCENE:
-        return queryset.select_related("world", "chapter", "location")
-    return queryset
 
 
 def relation_queryset(queryset: QuerySet) -> QuerySet:

@@ -10,7 +10,7 @@ from graph.projection import (
     LABELS,
     MODELS,
     WORLD_LABELS,
-    edge_queryset,
+    projection_queryset,
     relation_queryset,
     relation_row,
     structural_edges,
@@ -31,7 +31,7 @@ def expected_snapshot(world: World) -> tuple[set, Counter]:
                 "public_id", "version"
             )
         }
-        queryset = edge_queryset(entity_type, model.objects.filter(world=world))
+        queryset = projection_queryset(entity_type, model.objects.filter(world=world))
         for (rel_type, _, _), rows in structural_edges(entity_type, queryset).items():
             edges.update(
                 (rel_type, row["from"], row["to"], row["props"].get("role")) for row in rows
