@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/export_world.py [--entities 100000]
 
-The full export renders and writes every file, `git add`s and commits them; the
-incremental one follows 10 edits made through lorebase.services.
+The full export renders, writes, stages and commits every file; the incremental
+one follows 10 edits made through lorebase.services and stages only what it rendered.
 """
 
 import argparse

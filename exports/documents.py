@@ -1,21 +1,21 @@
 """A world's export documents read from the database: a few queries per entity type.
 
-`fingerprints` is the cheap half: one narrow query per type that changes
-whenever an entity's file would. Versions cover the entity's own saves; the
-rest are changes made without a save of the entity: its relations (stored in its
-file) and, for scenes, a cast or a location removed by a cascade.
+`fingerprints` is the cheap half: one narrow query per type whose result changes
+whenever an entity's file would. The entity's primary key and version cover its
+own saves (a version only grows; a deleted and re-imported entity has a new key).
+Its relations, stored in its file, and a scene's cast can also change without a
+save of the entity, through a cascade: counts, the newest row's key and the sum
+of the relations' versions catch every insert, delete and update of those rows.
 """
 
-import hashlib
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.db.models import CharField, QuerySet, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import CharField, Count, Max, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from lorebase.models import (
     Chapter,
@@ -67,18 +67,16 @@ def manifest(world: World) -> Document:
 def fingerprints(world: World, entity_type: str) -> dict[int, tuple[str, str]]:
     """pk → (public id, fingerprint) of every entity of the type in the world."""
     rows: QuerySet = MODELS[entity_type].objects.filter(world=world)
-    extra: list[str] = []
+    parts: list = [Cast("pk", CharField()), Cast("version", CharField())]
     if entity_type == "scenes":
-        rows = rows.annotate(cast=_joined("participations", "character_id", "role"))
-        extra = ["location_id", "cast"]
+        # A role change in place always comes with a new scene version.
+        parts += [Cast("location_id", CharField()), *_rows("participations")]
     elif entity_type in SOURCE_SIDE:
-        rows = rows.annotate(links=_joined("relations_out", "public_id", "version"))
-        extra = ["links"]
+        parts += [*_rows("relations_out"), Cast(Sum("relations_out__version"), CharField())]
+    fingerprint = Concat(*_separated(parts), output_field=CharField())
     return {
-        pk: (str(public_id), _digest(version, *rest))
-        for pk, public_id, version, *rest in rows.values_list(
-            "pk", "public_id", "version", *extra
-        ).iterator(chunk_size=CHUNK)
+        pk: (str(public_id), print_)
+        for pk, public_id, print_ in rows.values_list("pk", "public_id", fingerprint)
     }
 
 
@@ -135,20 +133,17 @@ def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict
         yield source_pk, {f.key: _plain(v) for f, v in zip(RELATION, values, strict=True)}
 
 
-def _joined(relation: str, *columns: str) -> StringAgg:
-    """`a:b,c:d`: the related rows' columns, in a stable order, as one string."""
-    parts: list = []
-    for column in columns:
-        parts += [Cast(f"{relation}__{column}", CharField()), Value(":")]
-    return StringAgg(
-        Concat(*parts[:-1], output_field=CharField()),
-        delimiter=",",
-        order_by=(f"{relation}__{columns[0]}",),
-    )
+def _rows(relation: str) -> list:
+    """How many related rows, and the newest one's key (an insert always raises it)."""
+    return [Cast(Count(relation), CharField()), Cast(Max(f"{relation}__pk"), CharField())]
 
 
-def _digest(*values: object) -> str:
-    return hashlib.blake2b("|".join(map(str, values)).encode(), digest_size=8).hexdigest()
+def _separated(parts: list) -> list:
+    """`a:b:c`, an empty part (NULL) staying empty."""
+    joined: list = []
+    for part in parts:
+        joined += [Coalesce(part, Value("")), Value(":")]
+    return joined[:-1]
 
 
 def _plain(value: Any) -> Any:

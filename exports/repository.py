@@ -8,7 +8,9 @@ push and the token travels in the push's environment as an HTTP header.
 
 import base64
 import logging
+import tempfile
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,15 +50,27 @@ def open_repository(path: Path) -> Repo:
         return Repo.init(path, initial_branch=settings.EXPORT_GIT_BRANCH)
 
 
-def commit_all(repo: Repo) -> Commit | None:
-    """Commit the whole work tree if it differs from HEAD; None when nothing changed."""
-    repo.git.add("--all")
+def commit_paths(repo: Repo, paths: Collection[str]) -> Commit | None:
+    """Stage `paths` (written or removed) and commit them; None when nothing changed.
+
+    Plumbing instead of `git add --all` and `git commit`: both would look at
+    every file of the work tree, and an incremental export knows the few it touched.
+    """
+    # Adds, updates and removes each path as the work tree has it; a path that is
+    # neither in the work tree nor in the index is ignored.
+    with tempfile.TemporaryFile() as listing:
+        listing.write("\0".join(sorted(paths)).encode())
+        listing.seek(0)
+        repo.git.update_index("--add", "--remove", "-z", "--stdin", istream=listing)
     status = repo.git.diff("--cached", "--name-status", "--no-renames", "-z")
     if not status:
         return None
     changes = summarise(status)
-    repo.git.commit("--no-verify", "--quiet", "-m", message(changes), env=_identity())
-    return Commit(sha=repo.head.commit.hexsha, changes=changes)
+    tree = repo.git.write_tree()
+    parents = ["-p", "HEAD"] if repo.head.is_valid() else []
+    sha = repo.git.commit_tree(tree, *parents, "-m", message(changes), env=_identity())
+    repo.git.update_ref("-m", "export", "HEAD", sha)
+    return Commit(sha=sha, changes=changes)
 
 
 def summarise(name_status: str) -> dict[str, dict[str, int]]:

@@ -48,17 +48,19 @@ def export_worlds(
         repo = repository.open_repository(root)
         chosen = list(World.objects.order_by("slug") if worlds is None else worlds)
         state = writer.load_state(Path(repo.git_dir))
+        touched: writer.Touched = set()
         for world in chosen:
-            writer.write_world(world, root, state, progress or (lambda done: None))
+            touched |= writer.write_world(world, root, state, progress or (lambda done: None))
         if worlds is None:
-            writer.remove_other_worlds(root, chosen, state)
-        writer.save_state(Path(repo.git_dir), state)
+            touched |= writer.remove_other_worlds(root, chosen, state)
         result = ExportResult(worlds=len(chosen))
-        if commit := repository.commit_all(repo):
+        if commit := repository.commit_paths(repo, touched):
             result.commit, result.changes = commit.sha, commit.changes
             for per_type in commit.changes.values():
                 for change, count in per_type.items():
                     EXPORT_FILES_CHANGED.labels(change=change).inc(count)
+        # Only now: an export stopped before its commit renders the same files again.
+        writer.save_state(Path(repo.git_dir), state)
         if settings.EXPORT_GIT_REMOTE_URL and repository.needs_push(repo):
             try:
                 repository.push(repo)

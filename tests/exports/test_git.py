@@ -6,11 +6,12 @@ import pytest
 from git import Repo
 from prometheus_client import REGISTRY
 
+from exports import repository
 from exports.services import export_worlds
 from lorebase import services
 from lorebase.models import Character, Location, Relation
 from tests.exports.conftest import commits, export, touched
-from tests.factories import CharacterFactory, RelationFactory, WorldFactory
+from tests.factories import CharacterFactory, RelationFactory, SceneFactory, WorldFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,43 @@ def test_an_unreachable_remote_is_retried_and_reported_and_the_commit_kept(
 
     # The next export has nothing to commit but still owes the remote a push.
     assert export_worlds(out_dir=export_dir).push_error
+
+
+def test_an_export_stopped_before_its_commit_is_committed_by_the_next(
+    world, export_dir, monkeypatch
+):
+    """The files are written but the commit fails: the next export still commits them."""
+    export(export_dir)
+    anya = Character.objects.get(name="Anya")
+    anya.persona = "Restless since the storm."
+    services.entity_save(instance=anya)
+
+    def commit_fails(*args, **kwargs):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(repository, "commit_paths", commit_fails)
+        with pytest.raises(OSError):
+            export(export_dir)
+    assert commits(export_dir) == 1  # the edit is on disk, not committed
+
+    result = export(export_dir)
+    assert result.changes == {"lantern-harbor/characters": {"changed": 1}}
+    assert touched(export_dir) == [f"lantern-harbor/characters/{anya.public_id}-anya.yaml"]
+    assert not Repo(export_dir).is_dirty(untracked_files=True)
+
+
+def test_a_cast_member_removed_by_a_cascade_reaches_the_scene_file(world, export_dir):
+    scene = SceneFactory(world=world)
+    extra = CharacterFactory(world=world, name="Brannoc")
+    services.scene_set_participants(
+        scene=scene,
+        participants=[(Character.objects.get(name="Anya"), "speaker"), (extra, "present")],
+    )
+    export(export_dir)
+    services.entity_delete(instance=extra)
+
+    export(export_dir)
+    assert f"lantern-harbor/scenes/{scene.public_id}-" in " ".join(touched(export_dir))
+    scene_file = next((export_dir / "lantern-harbor/scenes").glob(f"{scene.public_id}-*.yaml"))
+    assert str(extra.public_id) not in scene_file.read_text()
