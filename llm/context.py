@@ -15,7 +15,7 @@ from django.conf import settings
 
 from lorebase.models import Character, Concept, Location, Relation, Scene
 from search.questions import recognise
-from search.text import FIELDS, analyse, config_for, text_search
+from search.text import FIELDS, analyse, config_for, ranked_hits
 
 from .knowledge import Knowledge, knowledge_of, latest_chapter
 
@@ -112,11 +112,11 @@ def _relevance(
     words = analyse(question, config_for(world))
     by_id = {item.id: item for item in items}
     relevance: dict[str, float] = {}
-    for hit in text_search(
-        world=world, words=words, as_of=as_of, types=set(FIELDS), limit=SEARCH_HITS
+    # Ranked among what the character knows: the rest of the world is never read.
+    for hit in ranked_hits(
+        world=world, words=words, as_of=as_of, types=set(FIELDS), limit=SEARCH_HITS, among=by_id
     ):
-        if hit.id in by_id:
-            relevance[hit.id] = relevance.get(hit.id, 0.0) + hit.score
+        relevance[hit.id] = relevance.get(hit.id, 0.0) + hit.score
     me = str(character.public_id)
     mentioned, unknown = [], 0
     for mention in recognise(world, words):

@@ -8,6 +8,7 @@ people asked about still ranks, below the ones that name both.
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -120,43 +121,61 @@ def text_search(
     *, world: World, words: list[Word], as_of: int | None, types: set[str], limit: int
 ) -> list[Hit]:
     """Best full-text matches over names, aliases, descriptions and scene texts."""
+    hits = ranked_hits(world=world, words=words, as_of=as_of, types=types, limit=limit)
+    _explain(hits, words, config_for(world))
+    return hits
+
+
+def ranked_hits(
+    *,
+    world: World,
+    words: list[Word],
+    as_of: int | None,
+    types: set[str],
+    limit: int,
+    among: Collection[str] | None = None,
+) -> list[Hit]:
+    """The best matches, ranked but not explained; only the public ids `among` when given."""
     query = _tsquery(words)
-    if query is None:
+    if query is None or (among is not None and not among):
         return []
     params = {
         "world": world.pk,
         "q": query,
         "as_of": as_of,
+        "among": list(among or ()),
         "candidates": settings.SEARCH_TEXT_CANDIDATES,
         "limit": limit,
     }
     hits: list[Hit] = []
     with connection.cursor() as cursor:
         for type_name in sorted(types & set(FIELDS)):
-            cursor.execute(_ranked_sql(type_name), params)
+            cursor.execute(_ranked_sql(type_name, among is not None), params)
             hits.extend(_hit(type_name, row) for row in cursor.fetchall())
     hits.sort(key=lambda hit: (-hit.score, hit.title))
-    hits = hits[:limit]
-    _explain(hits, words, config_for(world))
-    return hits
+    return hits[:limit]
 
 
-def _ranked_sql(type_name: str) -> str:
+def _ranked_sql(type_name: str, among: bool) -> str:
     # Candidates first (bounded), then ranking: ts_rank_cd reads each row's vector.
+    table = "lorebase_scene" if type_name == "scene" else NAMED[type_name]
+    candidates = (
+        f"SELECT * FROM {table} WHERE world_id = %(world)s AND search_vector @@ %(q)s::tsquery "
+        + ("AND public_id = ANY(%(among)s::uuid[]) " if among else "")
+        + "LIMIT %(candidates)s"
+    )
     if type_name == "scene":
         return (
             "SELECT t.public_id, t.title, ts_rank_cd(t.search_vector, %(q)s::tsquery), "
-            "ch.number, l.public_id, l.name FROM (SELECT * FROM lorebase_scene "
-            "WHERE world_id = %(world)s AND search_vector @@ %(q)s::tsquery "
-            "LIMIT %(candidates)s) t JOIN lorebase_chapter ch ON ch.id = t.chapter_id "
+            f"ch.number, l.public_id, l.name FROM ({candidates}) t "
+            "JOIN lorebase_chapter ch ON ch.id = t.chapter_id "
             "LEFT JOIN lorebase_location l ON l.id = t.location_id "
             "WHERE %(as_of)s::int IS NULL OR ch.number <= %(as_of)s::int "
             "ORDER BY 3 DESC, ch.number, t.order LIMIT %(limit)s"
         )
     return (
         f"SELECT t.public_id, t.name, ts_rank_cd(t.search_vector, %(q)s::tsquery) "
-        f"FROM (SELECT * FROM {NAMED[type_name]} WHERE world_id = %(world)s "
-        "AND search_vector @@ %(q)s::tsquery LIMIT %(candidates)s) t "
+        f"FROM ({candidates}) t "
         f"WHERE %(as_of)s::int IS NULL OR coalesce({FIRST_CHAPTER[type_name]}, 0) "
         "<= %(as_of)s::int ORDER BY 3 DESC, t.name LIMIT %(limit)s"
     )
