@@ -2,10 +2,10 @@
 
 The graph walk finds the character's neighbourhood (scenes they were in, who
 was there, where, their relations valid at the chapter, the places and
-concepts those lead to). PostgreSQL then supplies the texts, and every scene
-and relation is re-checked against the same rules there: the mirror is
-eventually consistent, and a lagging graph must never widen what a character
-knows.
+concepts those lead to). PostgreSQL then supplies the texts and the places
+those places are part of, and every scene and relation is re-checked against
+the same rules there: the mirror is eventually consistent, and a lagging graph
+must never widen what a character knows.
 """
 
 from dataclasses import dataclass, field
@@ -137,21 +137,20 @@ def _places(knowledge: Knowledge) -> list[Location]:
         for end in (r.source, r.target)
         if isinstance(end, Location)
     }
-    if not direct:
-        return []
-    # The parent hierarchy only: PART_OF relations (with a uid) have spans of their own.
-    rows = _read(
-        "MATCH p = (l:Location)-[:PART_OF*1..8]->(a:Location) "
-        "WHERE l.uid IN $ids AND l.world = $world "
-        "AND all(r IN relationships(p) WHERE r.uid IS NULL) RETURN DISTINCT a.uid",
-        {
-            "ids": sorted(str(uid) for uid in direct),
-            "world": str(knowledge.character.world.public_id),
-        },
+    # The places they are part of come from PostgreSQL, the hierarchy's source of
+    # truth: one short query per level beats a variable-length walk in the graph.
+    parents = dict(
+        Location.objects.filter(
+            world_id=knowledge.character.world_id, public_id__in=direct
+        ).values_list("pk", "parent_id")
     )
-    uids = {str(uid) for uid in direct} | {row[0] for row in rows}
+    above = set(parents.values()) - set(parents) - {None}
+    while above:
+        level = dict(Location.objects.filter(pk__in=above).values_list("pk", "parent_id"))
+        parents |= level
+        above = set(level.values()) - set(parents) - {None}
     return list(
-        Location.objects.filter(world_id=knowledge.character.world_id, public_id__in=uids)
+        Location.objects.filter(pk__in=parents)
         .select_related("parent")
         .order_by("name", "public_id")
     )
