@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint schema install clean
+.PHONY: run test lint schema install clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,17 @@ $(BIN)/promtool: | $(BIN)/python
 		rm -rf $$tmp; \
 	else echo "promtool: no apt-get here; the rules get a structural check only"; fi
 
-install: $(INSTALLED) $(BIN)/promtool
+# Chromium for the browser tests (tests/browser): Debian's package, which Playwright
+# drives through executable_path; Playwright's own browser download is never used.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@command -v apt-get >/dev/null 2>&1 || { echo "chromium: no apt-get here; install Chromium at $@" >&2; exit 1; }
+	@export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+		{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium >/dev/null; } || \
+		{ echo "chromium: apt-get could not install it (as root?); the browser tests need $@" >&2; exit 1; }
+
+install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM)
 
 run: install
 	$(BIN)/python -m lorebase.devstack.run
@@ -45,5 +55,14 @@ test: lint
 schema: install
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file var/schema.yaml
 
+# Cytoscape.js draws the admin's graph pictures. It comes from the npm registry at the
+# version (and hash) in package.json and package-lock.json, and is kept with its
+# licence in the static files, so running the site needs no npm; this refreshes it.
+CYTOSCAPE := lorebase/static/lorebase/vendor/cytoscape
+vendor-js:
+	npm ci --no-audit --no-fund
+	mkdir -p $(CYTOSCAPE)
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE $(CYTOSCAPE)/
+
 clean:
-	rm -rf $(VENV) var test-artifacts .coverage .coverage.*
+	rm -rf $(VENV) var test-artifacts .coverage .coverage.* node_modules

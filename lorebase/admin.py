@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
+from .admin_graph import ExplorerAdmin, NeighbourhoodAdmin
 from .models import (
     Chapter,
     Character,
@@ -172,7 +173,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(World)
-class WorldAdmin(SimpleHistoryAdmin):
+class WorldAdmin(ExplorerAdmin, SimpleHistoryAdmin):
     list_display = ("name", "slug", "language", "version", "updated_at")
     search_fields = ("name", "slug")
     list_filter = ("language",)
@@ -228,7 +229,7 @@ class ChapterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(WorldScopedAdmin):
+class LocationAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
     list_display = ("name", "kind", "parent", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -237,7 +238,7 @@ class LocationAdmin(WorldScopedAdmin):
 
 
 @admin.register(Character)
-class CharacterAdmin(WorldScopedAdmin):
+class CharacterAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
     list_display = ("name", "status", "status_chapter", "world", "version", "updated_at")
     search_fields = ("name", "description", "persona")
     list_filter = (*WorldScopedAdmin.list_filter, "status")
@@ -246,7 +247,7 @@ class CharacterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Concept)
-class ConceptAdmin(WorldScopedAdmin):
+class ConceptAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
     list_display = ("name", "kind", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -261,7 +262,7 @@ class SceneParticipantInline(WorldScopedInline):
 
 
 @admin.register(Scene)
-class SceneAdmin(WorldScopedAdmin):
+class SceneAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
     list_display = ("title", "chapter", "order", "location", "world", "version")
     search_fields = ("title", "summary", "text")
     list_filter = (

@@ -172,6 +172,22 @@ def neighbourhood(
     return {"nodes": nodes, "edges": [_step(s, names) for s in edges], "truncated": walk.truncated}
 
 
+def world_graph(world: World, types: tuple[str, ...], as_of: int | None, limit: int) -> dict:
+    """The world's entities of `types` and the edges between them, in neighbourhood's shape."""
+    edges, walk = graph_queries.world_graph(
+        world=str(world.public_id),
+        labels=tuple(type_name.capitalize() for type_name in types),
+        as_of=as_of,
+        max_nodes=limit,
+    )
+    nodes = [
+        {"id": uid, "type": LABEL_TYPES[label], "name": walk.names.get(uid)}
+        for uid, label in walk.labels.items()
+    ]
+    edges = [_step(step, walk.names) for step in edges]
+    return {"nodes": nodes, "edges": edges, "truncated": walk.truncated}
+
+
 def co_appearances(world: World, character: dict, as_of: int | None, limit: int) -> list[dict]:
     rows = graph_queries.co_appearances(
         world=str(world.public_id), character=character["id"], as_of=as_of, limit=limit

@@ -12,6 +12,7 @@ import functools
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from django.conf import settings
 from neo4j.exceptions import (
@@ -202,8 +203,10 @@ def _neighbours(
     kinds: tuple[str, ...],
     deadline: float,
     limit: int | None = None,
+    among: list[str] | None = None,
 ) -> list[tuple[Step, str, str]]:
-    """Edges out of the frontier ({uid: label}) as (step, neighbour label, neighbour name).
+    """Edges out of the frontier ({uid: label}) as (step, neighbour label, neighbour name),
+    only to the neighbours `among` when given.
 
     One statement for all labels (a UNION ALL of one indexed lookup per label),
     so a hop costs one round trip whatever the frontier holds.
@@ -217,7 +220,8 @@ def _neighbours(
         branches.append(
             f"UNWIND $uids_{label} AS uid MATCH (n:{_label(label)} {{uid: uid}})"
             f"-[r:{_types(kinds)}]-(m) WHERE m.world = $world AND {SPAN} "
-            "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
+            + ("AND m.uid IN $among " if among is not None else "")
+            + "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
             "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "
             "RETURN n.uid AS source, m.uid AS target, labels(m) AS labels, type(r) AS type, "
             "startNode(r) = n AS forward, r.uid AS relation, r.role AS role, "
@@ -225,6 +229,8 @@ def _neighbours(
         )
     if limit is not None:
         params["limit"] = limit
+    if among is not None:
+        params["among"] = among
     rows = _read(" UNION ALL ".join(branches), params, deadline=deadline) if branches else []
     found = []
     for source, target, labels, rel_type, forward, relation, role, name in rows:
@@ -358,3 +364,61 @@ def neighbourhood(
             edges.append(step)
         frontier = next_frontier
     return distance, edges, walk
+
+
+# When a node is there as of a chapter, by the search's no-spoiler rule
+# (search.text.FIRST_CHAPTER): a scene from its chapter on, a character or a place
+# from the first scene it is in; one in no scene, and any concept, always.
+FIRST_SEEN = {
+    "Scene": "(n)-[:IN_CHAPTER]->(c:Chapter)",
+    "Character": "(n)<-[:FEATURES]-(:Scene)-[:IN_CHAPTER]->(c:Chapter)",
+    "Location": "(n)<-[:TAKES_PLACE_IN]-(:Scene)-[:IN_CHAPTER]->(c:Chapter)",
+}
+
+
+@_timed("world_graph")
+def world_graph(
+    *, world: str, labels: tuple[str, ...], as_of: int | None, max_nodes: int
+) -> tuple[list[Step], Walk]:
+    """A world's nodes of `labels` (at most `max_nodes`) and the edges between them.
+
+    The walk holds the nodes in the order picked: the labels take turns, each in
+    name order, so a cut picture still shows every label asked for. Each label
+    reads one node past the cap, which tells a cut from an exact fit.
+    """
+    deadline = _deadline()
+    branches = []
+    for label in labels:
+        seen = FIRST_SEEN.get(label) if as_of is not None else None
+        branches.append(
+            f"MATCH (n:{_label(label)} {{world: $world}}) "
+            + (
+                f"OPTIONAL MATCH {seen} WITH n, min(c.number) AS first "
+                "WHERE first IS NULL OR first <= $as_of "
+                if seen
+                else ""
+            )
+            + "RETURN n.uid AS uid, labels(n) AS labels, coalesce(n.name, n.title) AS name "
+            "ORDER BY name, uid LIMIT $limit"
+        )
+    params = {"world": world, "as_of": as_of, "limit": max_nodes + 1}
+    rows = _read(" UNION ALL ".join(branches), params, deadline=deadline) if branches else []
+    by_label: dict[str, list[tuple[str, str, str]]] = {label: [] for label in labels}
+    for uid, node_labels, name in rows:
+        label = next(label for label in node_labels if label in by_label)
+        by_label[label].append((uid, label, name))
+    picked = [node for turn in zip_longest(*by_label.values()) for node in turn if node]
+    walk = Walk(truncated=len(picked) > max_nodes)
+    for uid, label, name in picked[:max_nodes]:
+        walk.labels[uid], walk.names[uid] = label, name
+    found = _neighbours(
+        walk.labels,
+        world=world,
+        as_of=as_of,
+        kinds=PATH_TYPES,
+        deadline=deadline,
+        among=list(walk.labels),
+    )
+    # An edge between two picked nodes is found from both ends: keep it as stored.
+    edges = [step for step, _, _ in found if step.forward]
+    return edges, walk

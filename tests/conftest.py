@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.test import Client
 from neomodel import db
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -235,6 +236,16 @@ def demo(graph) -> dict[str, World]:
     for world in worlds.values():
         world_rebuild(world)
     return worlds
+
+
+@pytest.fixture
+def staff_viewer(demo) -> Client:
+    """A staff member who only views the English demo world, logged in to the admin."""
+    user = UserFactory(is_staff=True)
+    membership_set(world=demo["en"], user=user, role=WorldRole.VIEWER)
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

@@ -3,24 +3,12 @@
 import pytest
 from django.test import Client
 
-from lorebase.models import WorldRole
-from lorebase.services import membership_set
 from tests.factories import UserFactory
 
 from .conftest import character
 
 pytestmark = pytest.mark.django_db
 PAGE = "/admin/llm/askinrole/"
-
-
-@pytest.fixture
-def staff_viewer(demo) -> Client:
-    """A staff member who only views the English demo world."""
-    user = UserFactory(is_staff=True)
-    membership_set(world=demo["en"], user=user, role=WorldRole.VIEWER)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_page_is_in_the_admin_index_and_offers_only_member_worlds(staff_viewer, demo):
