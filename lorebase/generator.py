@@ -25,6 +25,7 @@ from functools import partial
 from typing import TypeVar
 
 from django.db import connection, models, transaction
+from django.db.models import CASCADE
 
 from .generator_vocabulary import VOCABULARIES, Vocabulary
 from .models import (
@@ -38,7 +39,6 @@ from .models import (
     Scene,
     SceneParticipant,
     World,
-    WorldMembership,
 )
 from .models.relations import CHARACTER, CONCEPT, LOCATION
 
@@ -173,7 +173,9 @@ def delete_generated_world(world: World) -> None:
         scenes = list(Scene.objects.filter(world=world).values_list("pk", flat=True))
         participants = SceneParticipant._meta.db_table
         cursor.execute(f"DELETE FROM {participants} WHERE scene_id = ANY(%s)", [scenes])
-        for model in (Relation, Scene, Character, Location, Concept, Chapter, WorldMembership):
+        # Also whatever else cascades from the world: memberships, other apps' rows.
+        cascades = [r.related_model for r in World._meta.related_objects if r.on_delete is CASCADE]
+        for model in (Relation, Scene, Character, Location, Concept, Chapter, *cascades):
             cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE world_id = %s", [world.pk])
         cursor.execute(f"DELETE FROM {World._meta.db_table} WHERE id = %s", [world.pk])
 

@@ -2,8 +2,9 @@
 
 Counters and histograms are plain prometheus_client metrics: with
 PROMETHEUS_MULTIPROC_DIR set (gunicorn, the prefork worker) their samples are
-summed across processes. The outbox gauges are read from PostgreSQL at scrape
-time, so they are right whichever process answers.
+summed across processes. The outbox and lore-findings gauges are read from
+PostgreSQL at scrape time, so they are right whichever process answers (and need
+no multiprocess gauge mode).
 """
 
 import os
@@ -52,6 +53,11 @@ EXPORT_FILES_CHANGED = Counter(
 RECONCILE_DRIFT = Counter(
     "lorebase_reconcile_drift", "Entities the reconcile found out of date or orphaned", ["kind"]
 )
+LORE_CHECK_SECONDS = Histogram(
+    "lorebase_lore_check_seconds",
+    "Time of one world's scheduled lore consistency check",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120),
+)
 
 
 @after_task_publish.connect
@@ -81,6 +87,28 @@ class OutboxCollector:
         )
 
 
+class LoreFindingsCollector:
+    """Findings per rule in each world's last scheduled check, summed over the worlds."""
+
+    def collect(self):
+        from consistency.models import LoreCheckResult
+        from consistency.rules import RULES
+
+        totals = dict.fromkeys(RULES, 0)
+        for counts in LoreCheckResult.objects.values_list("counts", flat=True):
+            for rule_id, count in counts.items():
+                if rule_id in totals:  # a rule since removed is no longer reported
+                    totals[rule_id] += count
+        findings = GaugeMetricFamily(
+            "lorebase_lore_findings",
+            "Lore consistency findings in the last check, summed over worlds",
+            labels=["rule"],
+        )
+        for rule_id, total in totals.items():
+            findings.add_metric([rule_id], total)
+        yield findings
+
+
 def _registry() -> CollectorRegistry:
     if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
         registry = CollectorRegistry()
@@ -89,6 +117,7 @@ def _registry() -> CollectorRegistry:
         registry = CollectorRegistry()
         registry.register(_Everything())
     registry.register(OutboxCollector())
+    registry.register(LoreFindingsCollector())
     return registry
 
 

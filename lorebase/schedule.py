@@ -23,4 +23,9 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    "consistency-check-worlds": {
+        "task": "consistency.check_worlds",
+        "schedule": crontab(minute=41),
+        "options": {"expires": 50 * 60},
+    },
 }

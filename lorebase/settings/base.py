@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "search",
     "exports",
     "llm",
+    "consistency",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,11 @@ EXPORT_GIT_REMOTE_USERNAME = env.str("EXPORT_GIT_REMOTE_USERNAME", default="git"
 EXPORT_GIT_REMOTE_TOKEN = env.str("EXPORT_GIT_REMOTE_TOKEN", default="")
 EXPORT_GIT_PUSH_ATTEMPTS = env.int("EXPORT_GIT_PUSH_ATTEMPTS", default=4)
 EXPORT_GIT_PUSH_BACKOFF = env.float("EXPORT_GIT_PUSH_BACKOFF", default=2.0)  # seconds, doubling
+
+# --- Lore consistency checks ---
+# How alike (pg_trgm similarity, 0–1) two names of one type must be to be reported as
+# perhaps one entity written twice.
+CONSISTENCY_NAME_SIMILARITY = env.float("CONSISTENCY_NAME_SIMILARITY", default=0.7)
 
 # --- Answers in role ---
 # Who writes answers: "extractive" (offline, no model), "openai" (any OpenAI-compatible

@@ -1,0 +1,13 @@
+"""API routes of this app, mounted under /api/v1/ by lorebase/urls.py."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path(
+        "worlds/<uuid:world_id>/consistency/",
+        views.ConsistencyReportView.as_view(),
+        name="consistency-report",
+    ),
+]
