@@ -1,10 +1,13 @@
 """/api/v1/graph/…: meetings, path, neighbourhood, co-appearances; as_of and spans."""
 
+import itertools
+
 import pytest
 
 from graph.rebuild import world_rebuild
 from lorebase import services
-from lorebase.models import Relation, RelationKind
+from lorebase.models import Character, Relation, RelationKind
+from search import graph_queries
 from tests.factories import ChapterFactory, CharacterFactory
 from tests.search.conftest import uid
 
@@ -82,3 +85,34 @@ def test_co_appearances_rank_the_most_frequent_partner_first(demo, reader):
     first = answer["results"][0]
     assert first["character"]["name"] == "Кай" and first["scenes"] >= 8
     assert "Кай" in first["why"]
+
+
+def test_paths_found_across_a_bridge_are_as_short_as_full_hops_and_connected(demo, monkeypatch):
+    """The bridge question (an edge straight into the other side) only shortcuts the search."""
+    world = demo["en"]
+    people = sorted(
+        str(p) for p in Character.objects.filter(world=world).values_list("public_id", flat=True)
+    )
+
+    def paths() -> dict[tuple[str, str], list | None]:
+        return {
+            (a, b): graph_queries.shortest_path(
+                world=str(world.public_id),
+                a=(a, "Character"),
+                b=(b, "Character"),
+                as_of=None,
+                max_hops=6,
+            )[0]
+            for a, b in itertools.combinations(people, 2)
+        }
+
+    bridged = paths()
+    monkeypatch.setattr(graph_queries, "BRIDGE_TARGETS", 0)  # every hop in full
+    hopped = paths()
+    assert {k: len(v) for k, v in bridged.items() if v} == {
+        k: len(v) for k, v in hopped.items() if v
+    }
+    assert any(len(steps) > 1 for steps in bridged.values() if steps)
+    for (a, b), steps in bridged.items():
+        assert steps[0].source == a and steps[-1].target == b
+        assert all(one.target == two.source for one, two in itertools.pairwise(steps))
