@@ -53,3 +53,22 @@ def test_the_wsgi_entry_point_loads():
     from lorebase.wsgi import application
 
     assert callable(application)
+
+
+def test_the_dev_server_keeps_no_database_connection_past_its_request():
+    """runserver has a thread per request: kept connections would pile up to PostgreSQL's limit."""
+    clean = {k: v for k, v in os.environ.items() if k != "DATABASE_CONN_MAX_AGE"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+        ],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "lorebase.settings.dev"},
+        capture_output=True,
+        text=True,
+        cwd=os.getcwd(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
