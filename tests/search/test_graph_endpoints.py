@@ -8,7 +8,7 @@ from graph.rebuild import world_rebuild
 from lorebase import services
 from lorebase.models import Character, Relation, RelationKind
 from search import graph_queries
-from tests.factories import ChapterFactory, CharacterFactory
+from tests.factories import ChapterFactory, CharacterFactory, LocationFactory, SceneFactory
 from tests.search.conftest import uid
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -116,3 +116,32 @@ def test_paths_found_across_a_bridge_are_as_short_as_full_hops_and_connected(dem
     for (a, b), steps in bridged.items():
         assert steps[0].source == a and steps[-1].target == b
         assert all(one.target == two.source for one, two in itertools.pairwise(steps))
+
+
+def test_a_character_at_a_place_counts_the_scenes_in_every_place_inside_it(graph):
+    world = services.world_create(owner=None, name="Nested", slug="nested", language="en")
+    city = LocationFactory(world=world, name="Saltwind")
+    house = LocationFactory(world=world, name="Wren House", parent=city)
+    attic = LocationFactory(world=world, name="The Attic", parent=house)
+    elsewhere = LocationFactory(world=world, name="Far Shore")
+    kay = CharacterFactory(world=world, name="Kay")
+    scenes = {}
+    for place in (attic, house, elsewhere):
+        scenes[place.name] = SceneFactory(world=world, location=place, title=f"At {place.name}")
+        services.scene_set_participants(scene=scenes[place.name], participants=[(kay, "present")])
+    world_rebuild(world)
+
+    def titles(place) -> set[str]:
+        rows = graph_queries.character_at_location(
+            world=str(world.public_id),
+            character=str(kay.public_id),
+            location=str(place.public_id),
+            as_of=None,
+            limit=10,
+        )
+        return {row["scene"]["title"] for row in rows}
+
+    assert titles(city) == {"At The Attic", "At Wren House"}
+    assert titles(house) == {"At The Attic", "At Wren House"}
+    assert titles(attic) == {"At The Attic"}
+    assert titles(elsewhere) == {"At Far Shore"}
