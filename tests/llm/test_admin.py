@@ -27,6 +27,8 @@ def test_asking_shows_the_answer_with_linked_citations(staff_viewer, demo):
     assert response.status_code == 200
     assert 'id="answer"' in page and "Citations" in page
     assert "/admin/lorebase/" in page  # citations link to the cited entities
+    # The Content-Security-Policy allows no inline styles: the page uses a stylesheet.
+    assert 'style="' not in page and "llm/ask_in_role.css" in page
 
 
 def test_a_character_of_another_world_or_a_missing_chapter_is_refused(staff_viewer, demo):
