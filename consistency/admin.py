@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from lorebase.admin_access import StaffReadOnlyAdmin
 from lorebase.selectors import worlds_for_user
 
 from .models import LoreCheck, LoreCheckResult
@@ -44,8 +45,11 @@ def _checked_at(world: LoreCheck) -> datetime | None:
 
 
 @admin.register(LoreCheck)
-class LoreCheckAdmin(admin.ModelAdmin):
-    """Read-only: the list shows the hourly check's counts, a world's page checks it now."""
+class LoreCheckAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
+    """Read-only: the list shows the hourly check's counts, a world's page checks it now.
+
+    Its rows are worlds, edited in the World admin.
+    """
 
     list_display = ("name", _checked_at, *(_count_column(rule) for rule in RULES.values()))
     search_fields = ("name", "slug")
@@ -57,17 +61,6 @@ class LoreCheckAdmin(admin.ModelAdmin):
         return LoreCheck.objects.filter(pk__in=member_of.values("pk")).select_related(
             "lore_check_result"
         )
-
-    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return request.user.is_active and request.user.is_staff
-
-    has_module_permission = has_view_permission
-
-    def _never(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    # Read-only for everyone, superusers too: these rows are worlds, edited in the World admin.
-    has_add_permission = has_change_permission = has_delete_permission = _never
 
     def change_view(
         self,

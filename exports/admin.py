@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from lorebase.admin_access import StaffReadOnlyAdmin
 from lorebase.models import WorldRole
 from lorebase.selectors import worlds_for_user
 
@@ -10,7 +11,7 @@ from .tasks import export_worlds
 
 
 @admin.register(WorldExport)
-class WorldExportAdmin(admin.ModelAdmin):
+class WorldExportAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
     """The worlds a user edits, with an "Export now" action; editing stays in Worlds."""
 
     list_display = ("name", "slug", "language", "updated_at")
@@ -21,21 +22,6 @@ class WorldExportAdmin(admin.ModelAdmin):
         # Like the World admin, access comes from world membership, not Django permissions.
         editable = worlds_for_user(user=request.user, role=WorldRole.EDITOR)
         return WorldExport.objects.filter(pk__in=editable.values("pk"))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_staff
-
-    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
     @admin.action(description="Export now (commit to Git and push)", permissions=["view"])
     def export_now(self, request: HttpRequest, queryset: QuerySet[WorldExport]) -> None:

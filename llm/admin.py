@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
+from lorebase.admin_access import StaffReadOnlyAdmin
 from lorebase.models import Chapter, Character
 from lorebase.selectors import worlds_for_user
 
@@ -66,22 +67,7 @@ def _admin_link(citation: dict) -> str | None:
 
 
 @admin.register(AskInRole)
-class AskInRoleAdmin(admin.ModelAdmin):
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_staff
-
-    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
+class AskInRoleAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
         form = AskForm(request.POST or None, user=request.user)
         answer, error = None, None
