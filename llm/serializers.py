@@ -3,10 +3,12 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from search.serializers import KnownChapter
+
 from .providers import PROVIDERS
 
 
-class AnswerRequestSerializer(serializers.Serializer):
+class AnswerRequestSerializer(KnownChapter, serializers.Serializer):
     world = serializers.UUIDField(
         required=False, help_text="Public id of the world (or the `world` query parameter)."
     )
@@ -31,15 +33,6 @@ class AnswerRequestSerializer(serializers.Serializer):
         if not value.strip():
             raise serializers.ValidationError("Ask something: the question is blank.")
         return value.strip()
-
-    def validate_as_of_chapter(self, value: int) -> int:
-        numbers = self.context["chapter_numbers"]
-        if value not in numbers:
-            known = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
-            raise serializers.ValidationError(
-                f"This world has no chapter {value} (its chapters: {known})."
-            )
-        return value
 
 
 class AnswerCitationSerializer(serializers.Serializer):

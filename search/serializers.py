@@ -18,14 +18,8 @@ class CommaListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
-class WorldParams(serializers.Serializer):
-    world = serializers.UUIDField(help_text="Public id of the world.")
-    as_of_chapter = serializers.IntegerField(
-        required=False,
-        min_value=1,
-        help_text="Only what is known by this chapter: later scenes and relations "
-        "outside their span are left out.",
-    )
+class KnownChapter:
+    """Checks `as_of_chapter` against the world's chapters (context["chapter_numbers"])."""
 
     def validate_as_of_chapter(self, value: int) -> int:
         numbers = self.context["chapter_numbers"]
@@ -35,6 +29,16 @@ class WorldParams(serializers.Serializer):
                 f"This world has no chapter {value} (its chapters: {known})."
             )
         return value
+
+
+class WorldParams(KnownChapter, serializers.Serializer):
+    world = serializers.UUIDField(help_text="Public id of the world.")
+    as_of_chapter = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Only what is known by this chapter: later scenes and relations "
+        "outside their span are left out.",
+    )
 
 
 def _limit(default: int = 10) -> serializers.IntegerField:
