@@ -90,7 +90,7 @@ def character_card(character: Character) -> dict[str, Any]:
                 "description": f"Scenes, relations, places and concepts known to {character.name}.",
                 "recursive_scanning": False,
                 "extensions": {},
-                "entries": [_entry(index, **entry) for index, entry in enumerate(entries)],
+                "entries": [lorebook_entry(index, **entry) for index, entry in enumerate(entries)],
             },
         },
     }
@@ -100,7 +100,7 @@ def _scene_entry(scene) -> dict[str, Any]:
     where = f" at {scene.location.name}" if scene.location else ""
     content = f"Chapter {scene.chapter.number}, “{scene.title}”{where}: {scene.summary}"
     keys = [scene.title] + ([scene.location.name] if scene.location else [])
-    return {"name": scene.title, "keys": keys, "content": content.rstrip(": "), "entity": scene}
+    return {"name": scene.title, "keys": keys, "content": content.rstrip(": "), **_about(scene)}
 
 
 def _relation_entry(relation: Relation, character: Character) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def _relation_entry(relation: Relation, character: Character) -> dict[str, Any]:
         "name": f"{relation.source} {label} {relation.target}",
         "keys": [str(other), *getattr(other, "aliases", [])],
         "content": content,
-        "entity": relation,
+        **_about(relation),
     }
 
 
@@ -126,11 +126,19 @@ def _thing_entry(entity: Location | Concept, kind: str) -> dict[str, Any]:
         "name": entity.name,
         "keys": [entity.name, *entity.aliases],
         "content": content,
-        "entity": entity,
+        **_about(entity),
     }
 
 
-def _entry(index: int, *, name: str, keys: list[str], content: str, entity: WorldEntity) -> dict:
+def _about(entity: WorldEntity) -> dict[str, str]:
+    """Which entity a lorebook entry is about, as the entry's extension names it."""
+    return {"kind": entity._meta.model_name, "entity_id": str(entity.public_id)}
+
+
+def lorebook_entry(
+    index: int, *, name: str, keys: list[str], content: str, kind: str, entity_id: str
+) -> dict:
+    """One entry of a Character Card V2 lorebook (character_book)."""
     return {
         "id": index,
         "name": name,
@@ -145,7 +153,7 @@ def _entry(index: int, *, name: str, keys: list[str], content: str, entity: Worl
         "insertion_order": index,
         "priority": 10,
         "position": "before_char",
-        "extensions": {"lorebase": {"type": entity._meta.model_name, "id": str(entity.public_id)}},
+        "extensions": {"lorebase": {"type": kind, "id": entity_id}},
     }
 
 

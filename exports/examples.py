@@ -2,28 +2,11 @@
 
 from drf_spectacular.utils import OpenApiExample
 
+from .cards import lorebook_entry
+
 LANTERN_HARBOR = "1e0f7a3c-2b4d-4c6e-8f10-a2b3c4d5e6f7"
 ANYA = "5a2e8c1f-3b7d-4e9a-a6c2-1d8f4b7e9c05"
 PIER_NINE = "3f1d9a2b-6e4c-4b7a-8d21-9c5e7f1a2b03"
-
-
-def _entry(index: int, name: str, keys: list[str], content: str, kind: str, id: str) -> dict:
-    return {
-        "id": index,
-        "name": name,
-        "keys": keys,
-        "secondary_keys": [],
-        "content": content,
-        "comment": "",
-        "enabled": True,
-        "constant": False,
-        "selective": False,
-        "case_sensitive": False,
-        "insertion_order": index,
-        "priority": 10,
-        "position": "before_char",
-        "extensions": {"lorebase": {"type": kind, "id": id}},
-    }
 
 
 CHARACTER_CARD = OpenApiExample(
@@ -60,13 +43,13 @@ CHARACTER_CARD = OpenApiExample(
                 "recursive_scanning": False,
                 "extensions": {},
                 "entries": [
-                    _entry(
+                    lorebook_entry(
                         0,
-                        "Pier Nine",
-                        ["Pier Nine"],
-                        "Pier Nine (building): The last pier before the fog line.",
-                        "location",
-                        PIER_NINE,
+                        name="Pier Nine",
+                        keys=["Pier Nine"],
+                        content="Pier Nine (building): The last pier before the fog line.",
+                        kind="location",
+                        entity_id=PIER_NINE,
                     )
                 ],
             },
