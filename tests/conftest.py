@@ -248,12 +248,18 @@ def staff_viewer(demo) -> Client:
     return client
 
 
+def client_for(user) -> APIClient:
+    """An API client authenticated with a token of `user` (kept as `client.user`)."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.user = user
+    return client
+
+
 @pytest.fixture
 def reader(demo) -> APIClient:
     """A viewer of both demo worlds."""
     user = UserFactory()
     for world in demo.values():
         membership_set(world=world, user=user, role=WorldRole.VIEWER)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return client_for(user)

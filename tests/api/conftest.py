@@ -1,8 +1,8 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from lorebase.models import WorldRole
+from tests.conftest import client_for
 from tests.factories import UserFactory, WorldFactory, WorldMembershipFactory
 
 
@@ -19,10 +19,7 @@ def other_world():
 def _client_for(world, role: str) -> APIClient:
     user = UserFactory()
     WorldMembershipFactory(world=world, user=user, role=role)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    client.user = user
-    return client
+    return client_for(user)
 
 
 @pytest.fixture

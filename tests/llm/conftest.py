@@ -1,41 +1,11 @@
 from collections.abc import Iterator
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from graph.rebuild import world_rebuild
-from lorebase.demo.loader import demo_world_load
-from lorebase.models import Character, World, WorldRole
-from lorebase.services import membership_set
-from tests.factories import UserFactory
+from lorebase.models import Character, World
 
 from .fake_llm import FakeLLM
-
-
-@pytest.fixture
-def demo(graph) -> dict[str, World]:
-    """Both editions of the demo world, mirrored into the (empty) graph."""
-    worlds = {world.language: world for world in demo_world_load()}
-    for world in worlds.values():
-        world_rebuild(world)
-    return worlds
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def reader(demo) -> APIClient:
-    """A viewer of both demo worlds."""
-    user = UserFactory()
-    for world in demo.values():
-        membership_set(world=world, user=user, role=WorldRole.VIEWER)
-    return client_for(user)
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from rest_framework.test import APIClient
 
 from lorebase.models import Scene, WorldRole
 from lorebase.services import membership_set
+from tests.conftest import client_for
 from tests.factories import UserFactory, WorldFactory
 
-from .conftest import ask, character, client_for
+from .conftest import ask, character
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/llm/answer"
