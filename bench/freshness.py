@@ -47,6 +47,45 @@ class Poller(threading.Thread):
         self.driver.close()
 
 
+def measure_freshness(*, rate: float, seconds: float, slug: str = "bench-freshness") -> dict:
+    """Saves at `rate` per second for `seconds` (a worker must be running); latencies in ms."""
+    from lorebase import services
+    from lorebase.models import Character
+
+    world = services.world_create(owner=None, name="Freshness", slug=slug, language="en")
+    cast = [
+        services.entity_save(instance=Character(world=world, name=f"Hero {n}")) for n in range(20)
+    ]
+    poller = Poller([str(c.public_id) for c in cast])
+    poller.start()
+    saved: dict[tuple[str, int], float] = {}
+    total = int(rate * seconds)
+    started = time.perf_counter()
+    for n in range(total):
+        time.sleep(max(0.0, started + n / rate - time.perf_counter()))
+        hero = cast[n % len(cast)]
+        hero.description = f"edit {n}"
+        began = time.perf_counter()
+        services.entity_save(instance=hero)
+        saved[(str(hero.public_id), hero.version)] = began
+    deadline = time.perf_counter() + 60
+    while set(saved) - set(poller.seen) and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    poller.stopped.set()
+    poller.join()
+    latencies = [
+        (poller.seen[key] - began) * 1000 for key, began in saved.items() if key in poller.seen
+    ]
+    return {
+        "saves": len(saved),
+        "missing": len(saved) - len(latencies),
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+        "p99": percentile(latencies, 0.99),
+        "max": max(latencies),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=20.0, help="saves per second")
@@ -54,46 +93,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="worker pool size")
     arguments = parser.parse_args()
     with bench_stack(worker_concurrency=arguments.workers):
-        from lorebase import services
-        from lorebase.models import Character
-
-        world = services.world_create(
-            owner=None, name="Freshness", slug="bench-freshness", language="en"
-        )
-        cast = [
-            services.entity_save(instance=Character(world=world, name=f"Hero {n}"))
-            for n in range(20)
-        ]
-        poller = Poller([str(c.public_id) for c in cast])
-        poller.start()
-        saved: dict[tuple[str, int], float] = {}
-        total = int(arguments.rate * arguments.seconds)
-        started = time.perf_counter()
-        for n in range(total):
-            time.sleep(max(0.0, started + n / arguments.rate - time.perf_counter()))
-            hero = cast[n % len(cast)]
-            hero.description = f"edit {n}"
-            began = time.perf_counter()
-            services.entity_save(instance=hero)
-            saved[(str(hero.public_id), hero.version)] = began
-        deadline = time.perf_counter() + 60
-        while set(saved) - set(poller.seen) and time.perf_counter() < deadline:
-            time.sleep(0.05)
-        poller.stopped.set()
-        poller.join()
-        latencies = [
-            (poller.seen[key] - began) * 1000 for key, began in saved.items() if key in poller.seen
-        ]
-        missing = len(saved) - len(latencies)
+        result = measure_freshness(rate=arguments.rate, seconds=arguments.seconds)
         print(
-            f"freshness: {len(saved)} saves at {arguments.rate:g}/s for "
+            f"freshness: {result['saves']} saves at {arguments.rate:g}/s for "
             f"{arguments.seconds:g} s, {arguments.workers} worker processes; "
-            f"not visible after 60 s: {missing}"
+            f"not visible after 60 s: {result['missing']}"
         )
         print(
             "save-to-visible latency ms: "
-            f"p50 {percentile(latencies, 0.50):.0f}, p95 {percentile(latencies, 0.95):.0f}, "
-            f"p99 {percentile(latencies, 0.99):.0f}, max {max(latencies):.0f}"
+            f"p50 {result['p50']:.0f}, p95 {result['p95']:.0f}, "
+            f"p99 {result['p99']:.0f}, max {result['max']:.0f}"
         )
 
 

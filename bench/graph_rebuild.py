@@ -100,6 +100,53 @@ def raw_driver_write(nodes: dict, edges: dict, batch_size: int) -> float:
     return seconds
 
 
+class RebuildCutOff(Exception):
+    """The rebuild ran past its time limit (raised between two batches)."""
+
+
+def timed_rebuild(world, *, batch_size: int, time_limit: float | None = None) -> dict:
+    """`world_rebuild` timed; stopped between batches once `time_limit` seconds have passed.
+
+    Returns seconds, whether it finished, the entities written (of all) and, when
+    it finished, the drift it repaired at the end.
+    """
+    from graph.rebuild import world_rebuild, world_size
+
+    done = 0
+    started = time.perf_counter()
+
+    def progress(entities: int) -> None:
+        nonlocal done
+        done += entities
+        if time_limit is not None and time.perf_counter() - started > time_limit:
+            raise RebuildCutOff
+
+    result = {"entities_total": world_size(world)}
+    try:
+        leftover = world_rebuild(world, batch_size=batch_size, progress=progress)
+    except RebuildCutOff:
+        return result | {
+            "seconds": time.perf_counter() - started,
+            "finished": False,
+            "entities_done": done,
+        }
+    return result | {
+        "seconds": time.perf_counter() - started,
+        "finished": True,
+        "entities_done": done,
+        "repaired": leftover,
+    }
+
+
+def graph_row_count() -> int:
+    """Nodes plus relationships in the graph now."""
+    from neomodel import db
+
+    nodes = db.cypher_query("MATCH (n) RETURN count(n)")[0][0][0]
+    relationships = db.cypher_query("MATCH ()-[r]->() RETURN count(r)")[0][0][0]
+    return nodes + relationships
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=100_000)
@@ -109,7 +156,6 @@ def main() -> None:
     with bench_stack():
         from neomodel import db
 
-        from graph.rebuild import world_rebuild
         from graph.reconcile import world_drift
         from lorebase.generator import counts_for_total, generate_world
 
@@ -125,13 +171,12 @@ def main() -> None:
         print(f"rows: {node_count} nodes + {edge_count} relationships = {rows}")
 
         db.cypher_query("MATCH (n) DETACH DELETE n")
-        started = time.perf_counter()
-        leftover = world_rebuild(world, batch_size=arguments.batch_size)
-        rebuild = time.perf_counter() - started
+        rebuilt = timed_rebuild(world, batch_size=arguments.batch_size)
+        rebuild = rebuilt["seconds"]
         drift = world_drift(world).summary()
         print(
             f"graph_rebuild: {rebuild:.1f} s, {rows / rebuild:,.0f} rows/s; "
-            f"repaired after rebuild: {leftover or 'none'}; drift now: {drift or 'none'}"
+            f"repaired after rebuild: {rebuilt['repaired'] or 'none'}; drift now: {drift or 'none'}"
         )
 
         db.cypher_query("MATCH (n) DETACH DELETE n")
