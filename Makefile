@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint schema install clean vendor-js
+.PHONY: run test lint schema install clean vendor-js rabbitmq graph-launcher
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,44 @@ $(CHROMIUM):
 		{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium >/dev/null; } || \
 		{ echo "chromium: apt-get could not install it (as root?); the browser tests need $@" >&2; exit 1; }
 
-install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM)
+# RabbitMQ for `make run` and the tests, which start nodes of their own from it:
+# Debian's package when it is missing and we are root; otherwise we say what to install.
+rabbitmq:
+	@export PATH="$$PATH:/usr/sbin:/usr/lib/rabbitmq/bin"; \
+	if command -v rabbitmq-server >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q --no-install-recommends rabbitmq-server >/dev/null 2>&1 || \
+			{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends rabbitmq-server >/dev/null; } || \
+			{ echo "rabbitmq: apt-get could not install rabbitmq-server" >&2; exit 1; }; \
+	else \
+		echo "rabbitmq: not installed. Install it (Debian/Ubuntu: sudo apt-get install rabbitmq-server; macOS: brew install rabbitmq) or set CELERY_BROKER_URL to a running broker." >&2; \
+	fi
+
+# Neo4j 5.26 for one machine: the launcher in lorebase/devstack/neo4j, built once with
+# Maven from Maven Central (its cache in ~/.m2 and the target/ folder are reused).
+# Java 17 and Maven come from Debian's packages when missing and we are root.
+GRAPH_LAUNCHER_DIR := lorebase/devstack/neo4j
+GRAPH_LAUNCHER := $(GRAPH_LAUNCHER_DIR)/target/lorebase-neo4j.jar
+$(GRAPH_LAUNCHER): $(GRAPH_LAUNCHER_DIR)/pom.xml $(shell find $(GRAPH_LAUNCHER_DIR)/src -name '*.java')
+	@if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless maven >/dev/null 2>&1 || \
+				{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless maven >/dev/null; } || \
+				{ echo "graph-launcher: apt-get could not install openjdk-17-jre-headless and maven" >&2; exit 1; }; \
+		else \
+			echo "graph-launcher: install a Java 17 (or 21) JDK and Maven 3.8+ (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), then run make again" >&2; exit 1; \
+		fi; \
+	fi
+	@mvn -q -B -f $(GRAPH_LAUNCHER_DIR)/pom.xml package >$(GRAPH_LAUNCHER_DIR)/build.log 2>&1 || \
+		{ tail -n 20 $(GRAPH_LAUNCHER_DIR)/build.log >&2; \
+		  echo "graph-launcher: Maven could not build the Neo4j launcher (is Maven Central reachable? full log: $(GRAPH_LAUNCHER_DIR)/build.log)" >&2; exit 1; }
+	@touch $@
+
+graph-launcher: $(GRAPH_LAUNCHER)
+
+install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM) rabbitmq $(GRAPH_LAUNCHER)
 
 run: install
 	$(BIN)/python -m lorebase.devstack.run
@@ -46,9 +83,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# pytest exits 5 when no test ran: that is a failure too, said plainly.
+# pytest exits 5 when no test ran: that is a failure too, said plainly. Coverage data
+# (one file per measured process) goes to a directory of this run's own, so two runs
+# in one checkout never combine, or delete, each other's files.
 test: lint
-	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	@status=0; coverage_dir=$$(mktemp -d -t lorebase-coverage-XXXXXX); \
+	COVERAGE_FILE=$$coverage_dir/.coverage $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	rm -rf $$coverage_dir; \
 	if [ $$status -eq 5 ]; then echo "make test: no tests ran - failing." >&2; fi; \
 	exit $$status
 
@@ -65,4 +106,4 @@ vendor-js:
 	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE $(CYTOSCAPE)/
 
 clean:
-	rm -rf $(VENV) var test-artifacts .coverage .coverage.* node_modules
+	rm -rf $(VENV) var test-artifacts .coverage .coverage.* node_modules $(GRAPH_LAUNCHER_DIR)/target

@@ -1,8 +1,11 @@
 """Graph engines side by side on one generated world: reads, rebuild and freshness.
 
     .venv/bin/python bench/graph_engines.py --entities 100000 \\
-        --engine arcadedb=bolt://root:PASSWORD@127.0.0.1:PORT/DATABASE \\
-        --engine neo4j=bolt://neo4j:PASSWORD@127.0.0.1:PORT
+        --engine launcher=bolt://neo4j:PASSWORD@127.0.0.1:PORT \\
+        --engine compose=bolt://neo4j:PASSWORD@127.0.0.1:OTHER_PORT
+
+Any Bolt servers side by side (docs/benchmarks.md records the run that compared
+ArcadeDB with Neo4j before ArcadeDB was retired).
 
 The world (seed `--seed`) is generated once in PostgreSQL (embedded unless
 DATABASE_URL is set); the requests are drawn from it once. Then, for each engine

@@ -8,9 +8,8 @@ endpoint from 2 concurrent clients and prints p50/p95/p99 in milliseconds.
 Each request is a different question or pair, drawn from the world itself.
 
 The graph is written by bench/graph_rebuild.py's raw-driver loader: the same
-projection as `graph_rebuild`, but `world_rebuild`'s relation batches are
-currently far slower on ArcadeDB (their delete-by-uid scans), and only the
-reads are measured here.
+projection as `graph_rebuild`, quicker to set up, and only the reads are
+measured here.
 """
 
 import argparse

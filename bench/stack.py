@@ -26,7 +26,7 @@ def bench_stack(*, worker_concurrency: int = 0) -> Iterator[None]:
     import django
 
     from lorebase.devstack.broker import ensure_broker
-    from lorebase.devstack.graph_server import start_graph_server
+    from lorebase.devstack.graph_server import GraphServer
     from lorebase.devstack.net import free_port
     from lorebase.devstack.postgres import start_embedded_postgres
     from lorebase.devstack.processes import stop_process
@@ -40,15 +40,9 @@ def bench_stack(*, worker_concurrency: int = 0) -> Iterator[None]:
             postgres.ensure_database("lorebase")
             os.environ["DATABASE_URL"] = postgres.url("lorebase")
         if not os.environ.get("NEO4J_BOLT_URL"):
-            graph = start_graph_server(
-                scratch / "graph",
-                bolt_port=free_port(),
-                http_port=free_port(),
-                password=uuid.uuid4().hex,
-                database="bench",
-                log_path=scratch / "graph.out",
-            )
+            graph = GraphServer(scratch / "graph", free_port(), log_path=scratch / "graph.out")
             stack.callback(graph.stop)
+            graph.start()
             os.environ["NEO4J_BOLT_URL"] = graph.url
         broker_url = os.environ.setdefault(
             "CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//"

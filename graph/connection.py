@@ -1,4 +1,4 @@
-"""neomodel's connection to the graph server (Neo4j or ArcadeDB over Bolt)."""
+"""neomodel's connection to Neo4j over Bolt."""
 
 from django.conf import settings
 from neomodel import db, get_config

@@ -2,8 +2,8 @@
 
 Every node is keyed by the entity's public id (`uid`) and carries the version
 last mirrored and the public id of its world. The shared properties come from a
-plain mixin, not a StructuredNode parent: ArcadeDB ignores indexes a child type
-inherits from a parent type, so each label is a flat class with its own index.
+plain mixin, not a StructuredNode parent, so each node has exactly one label and
+each label its own uid constraint and world index.
 """
 
 from neomodel import ArrayProperty, IntegerProperty, StringProperty, StructuredNode

@@ -1,52 +1,25 @@
-"""Constraints and indexes for the graph's node classes, installed idempotently.
+"""Constraints and indexes of the graph, installed idempotently.
 
-neomodel's own install_all_labels() fails on ArcadeDB when run a second time
-(ArcadeDB answers an existing constraint with a generic SemanticError), so the
-same names are created here with `IF NOT EXISTS`, which both Neo4j 5 and
-ArcadeDB accept.
+Node keys and indexes come from the neomodel classes (`install_all_labels`,
+which leaves existing ones alone). Relationships are written by the mirror's
+own Cypher, not through neomodel relationship models, so their uid indexes are
+created here.
 """
 
+import io
 from collections.abc import Iterator
 
-from neomodel import StructuredNode, db
+from neomodel import db
 
-
-def node_classes() -> list[type[StructuredNode]]:
-    """Every concrete StructuredNode class that has been imported."""
-    found, pending = [], list(StructuredNode.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        if hasattr(cls, "__label__") and not getattr(cls, "__abstract_node__", False):
-            found.append(cls)
-    return sorted(found, key=lambda cls: cls.__label__)
+from .projection import RELATION_TYPES
 
 
 def _quoted(identifier: str) -> str:
     return "`" + identifier.replace("`", "``") + "`"
 
 
-def schema_statements(classes: list[type[StructuredNode]]) -> Iterator[str]:
-    for cls in classes:
-        label = cls.__label__
-        for name, prop in cls.defined_properties(aliases=False, rels=False).items():
-            key = prop.get_db_property_name(name)
-            if prop.unique_index:
-                yield (
-                    f"CREATE CONSTRAINT {_quoted(f'constraint_unique_{label}_{key}')} "
-                    f"IF NOT EXISTS FOR (n:{_quoted(label)}) REQUIRE n.{_quoted(key)} IS UNIQUE"
-                )
-            elif prop.index:
-                yield (
-                    f"CREATE INDEX {_quoted(f'index_{label}_{key}')} "
-                    f"IF NOT EXISTS FOR (n:{_quoted(label)}) ON (n.{_quoted(key)})"
-                )
-
-
 def relationship_index_statements() -> Iterator[str]:
     """A uid index per relation kind: a relation is found by uid even after it moved."""
-    from .projection import RELATION_TYPES
-
     for kind in RELATION_TYPES:
         yield (
             f"CREATE INDEX {_quoted(f'index_rel_{kind}_uid')} IF NOT EXISTS "
@@ -54,9 +27,12 @@ def relationship_index_statements() -> Iterator[str]:
         )
 
 
-def install_graph_schema() -> list[str]:
-    """Create every missing constraint and index; returns the statements run."""
-    statements = [*schema_statements(node_classes()), *relationship_index_statements()]
-    for statement in statements:
+def install_graph_schema() -> dict[str, int]:
+    """Create every missing constraint and index; returns how many of each exist now."""
+    # Its report (one line per class, and each rule that already existed) is not ours to print.
+    db.install_all_labels(stdout=io.StringIO())
+    for statement in relationship_index_statements():
         db.cypher_query(statement)
-    return statements
+    constraints, _ = db.cypher_query("SHOW CONSTRAINTS YIELD name RETURN count(*)")
+    indexes, _ = db.cypher_query("SHOW INDEXES YIELD name RETURN count(*)")
+    return {"constraints": constraints[0][0], "indexes": indexes[0][0]}

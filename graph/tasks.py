@@ -4,8 +4,7 @@ import logging
 
 from celery import shared_task
 from django.db import OperationalError
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
-from neomodel.exceptions import ConstraintValidationFailed
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from lorebase.metrics import GRAPH_TRANSIENT_ERRORS, GRAPH_WRITE_SECONDS
 
@@ -14,18 +13,10 @@ from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, 
 
 logger = logging.getLogger(__name__)
 
-# Worth retrying: the graph or PostgreSQL is busy, restarting or unreachable. A unique
-# key violation is one too: nodes are only ever written with MERGE on their key, so
-# it means two transactions created the same new node at once (ArcadeDB reports it
-# at commit); on retry the MERGE finds the node the other one made.
-TRANSIENT_ERRORS = (
-    TransientError,
-    ServiceUnavailable,
-    SessionExpired,
-    OperationalError,
-    ConstraintError,
-    ConstraintValidationFailed,
-)
+# Worth retrying: the graph or PostgreSQL is busy (a deadlock), restarting or
+# unreachable. A unique key violation is not: nodes are only written with MERGE on
+# their uniquely constrained key, which Neo4j serialises with the constraint's locks.
+TRANSIENT_ERRORS = (TransientError, ServiceUnavailable, SessionExpired, OperationalError)
 
 
 @shared_task(

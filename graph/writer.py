@@ -64,8 +64,8 @@ def create_edges(rel_type: str, from_label: str, to_label: str, rows: list[dict]
     )
 
 
-# Relationships are looked up with `r.uid IN $uids`: ArcadeDB uses the uid index for
-# IN and =, but scans every relationship of the type for `UNWIND … WHERE r.uid = uid`.
+# Relationships are looked up by kind with `r.uid IN $uids`, a seek in that kind's uid
+# index; a relation may have changed kind since it was mirrored, so every kind is asked.
 
 
 def relation_versions(uids: list[str]) -> dict[str, int]:

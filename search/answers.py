@@ -125,7 +125,7 @@ def path(
             "length": None,
             "nodes": [],
             "steps": [],
-            "truncated": walk.truncated,
+            "truncated": False,
         }
     uids = [a["id"], *(step.target for step in steps)]
     return {

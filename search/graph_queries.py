@@ -1,27 +1,21 @@
-"""Read-only Cypher over the graph mirror, portable between Neo4j 5 and ArcadeDB.
+"""Read-only Cypher over the graph mirror (Neo4j 5).
 
 Values always travel as parameters; labels and relationship types are placed
 in statements only after a check against graph.projection's allow-lists.
 `as_of` (a chapter number) hides scenes of later chapters and relations whose
-validity span does not contain it. Every read runs in a read transaction with
-a timeout, and path and neighbourhood searches also keep a wall-clock deadline
-of their own (ArcadeDB does not enforce transaction timeouts).
+validity span does not contain it. Every read runs in a read transaction whose
+timeout the server enforces; a search of several statements (neighbourhoods)
+shares one deadline across them.
 """
 
 import functools
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from django.conf import settings
-from neo4j.exceptions import (
-    ClientError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    TransientError,
-)
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
 from neomodel import db
 
 from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
@@ -39,9 +33,6 @@ SPAN = (
 
 # Deeper than any hierarchy of places a story needs (region, city, district, house, room…).
 MAX_PLACE_DEPTH = 8
-# The largest far side a path search asks the bridge question for (see _bridge):
-# each row of the hop is checked against this list.
-BRIDGE_TARGETS = 500
 
 
 class GraphTimeout(Exception):
@@ -75,16 +66,16 @@ def _read(query: str, params: dict, *, deadline: float | None = None) -> list[li
     try:
         with db.read_transaction(timeout=timeout):
             rows, _ = db.cypher_query(query, params)
-    except ClientError as error:
-        if "Timeout" in (error.code or "") or "timed out" in str(error).lower():
-            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
-        raise
-    except (ServiceUnavailable, DriverError, TransientError) as error:
-        raise GraphUnavailable("The graph server cannot be reached right now.") from error
     except Neo4jError as error:
-        if "Timeout" in (error.code or ""):
+        # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]: the server's
+        # enforcement of the timeout given above.
+        if "TransactionTimedOut" in (error.code or ""):
             raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
+        if isinstance(error, TransientError):
+            raise GraphUnavailable("The graph server asked to retry later.") from error
         raise
+    except (ServiceUnavailable, DriverError) as error:
+        raise GraphUnavailable("The graph server cannot be reached right now.") from error
     return rows
 
 
@@ -145,41 +136,26 @@ def meetings(*, world: str, a: str, b: str, as_of: int | None, limit: int) -> li
 def character_at_location(
     *, world: str, character: str, location: str, as_of: int | None, limit: int
 ) -> list[dict]:
-    """Scenes the character is in (not merely mentioned) at the location or inside it."""
-    # From the places inside the location to the character's scenes there: a
-    # variable-length walk up from each scene (thousands, for a main character)
-    # costs ArcadeDB far more than these few indexed lookups.
+    """Scenes the character is in (not merely mentioned) at the location or inside it.
+
+    Places inside follow the parent hierarchy only: PART_OF relations with a uid
+    are claims with spans of their own, not where a place is.
+    """
     rows = _read(
-        "UNWIND $places AS place "
-        "MATCH (:Location {uid: place})<-[:TAKES_PLACE_IN]-(s:Scene)"
-        "-[f:FEATURES]->(:Character {uid: $character, world: $world}) "
-        "WHERE f.role <> 'mentioned' "
+        "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
+        "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
+        f"{MAX_PLACE_DEPTH}}}(root) "
+        # From the character's scenes to the places, not the other way: the cost is the
+        # places plus the character's scenes, never every scene of a large region.
+        "WITH collect(DISTINCT place) AS places "
+        "MATCH (ch:Character {uid: $character})<-[f:FEATURES]-(s:Scene)-[:TAKES_PLACE_IN]->(place) "
+        "WHERE ch.world = $world AND f.role <> 'mentioned' AND place IN places "
         f"WITH DISTINCT s, f {SCENE_RETURN}, f.role "
         "ORDER BY c.number, s.order LIMIT $limit",
-        {"world": world, "character": character, "as_of": as_of, "limit": limit}
-        | {"places": _places_inside(world, location)},
+        {"world": world, "character": character, "location": location}
+        | {"as_of": as_of, "limit": limit},
     )
     return [_scene_row(row) for row in rows]
-
-
-def _places_inside(world: str, location: str) -> list[str]:
-    """The location and every place inside it, one level of the hierarchy per query.
-
-    The parent hierarchy only: PART_OF relations (with a uid) are claims with
-    spans of their own, not where a place is.
-    """
-    places, level = {location}, [location]
-    for _ in range(MAX_PLACE_DEPTH):
-        rows = _read(
-            "UNWIND $uids AS uid MATCH (inside:Location)-[r:PART_OF]->(:Location {uid: uid}) "
-            "WHERE r.uid IS NULL AND inside.world = $world RETURN inside.uid",
-            {"uids": level, "world": world},
-        )
-        level = [uid for (uid,) in rows if uid not in places]
-        if not level:
-            break
-        places.update(level)
-    return sorted(places)
 
 
 @_timed("co_appearances")
@@ -267,6 +243,13 @@ def _neighbours(
     return found
 
 
+# A node a walk may enter: one of the world's, and no scene of a later chapter.
+STEP_INTO = (
+    "m.world = $world AND ($as_of IS NULL OR NOT EXISTS "
+    "{ (m)-[:IN_CHAPTER]->(c:Chapter) WHERE c.number > $as_of })"
+)
+
+
 @_timed("shortest_path")
 def shortest_path(
     *,
@@ -279,102 +262,36 @@ def shortest_path(
 ) -> tuple[list[Step] | None, Walk]:
     """A shortest walk from a to b ((uid, label) each), None if there is none within bounds.
 
-    The walk says what was seen, and `truncated` when SEARCH_MAX_VISITED cut
-    the search short (a path may exist beyond it).
-
-    Bidirectional breadth-first search, one hop per query, always growing the
-    smaller side. Cypher's shortestPath() would be one round trip, but
-    ArcadeDB applies its WHERE only after picking the path, so a validity
-    span or an `as_of` cut would lose paths that exist.
+    One `SHORTEST 1` quantified path pattern: Neo4j evaluates the validity span and
+    the `as_of` cut on each step during the search, so no path is lost to them. Of
+    several shortest paths, the one returned is the graph's choice.
     """
-    deadline = _deadline()
-    walks = (Walk(), Walk())
-    frontiers: tuple[dict[str, str], dict[str, str]] = ({a[0]: a[1]}, {b[0]: b[1]})
-    for walk, (uid, label) in zip(walks, (a, b), strict=True):
-        walk.labels[uid], walk.reached_by[uid] = label, None
+    walk = Walk()
+    walk.labels[a[0]] = a[1]
     if a[0] == b[0]:
-        return [], walks[0]
-    for _ in range(max_hops):
-        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        walk, other = walks[side], walks[1 - side]
-        if bridge := _bridge(frontiers[side], frontiers[1 - side], world, as_of, kinds, deadline):
-            walk.reached_by[bridge.target] = bridge
-            return _join(walks, bridge.target), _merged(walks)
-        next_frontier: dict[str, str] = {}
-        meeting = None
-        for step, label, name in _neighbours(
-            frontiers[side], world=world, as_of=as_of, kinds=kinds, deadline=deadline
-        ):
-            walk.names.setdefault(step.target, name)
-            if step.target in walk.reached_by:
-                continue
-            walk.reached_by[step.target], walk.labels[step.target] = step, label
-            next_frontier[step.target] = label
-            if step.target in other.reached_by and meeting is None:
-                meeting = step.target
-        if meeting is not None:
-            return _join(walks, meeting), _merged(walks)
-        if not next_frontier:
-            break
-        if sum(len(w.reached_by) for w in walks) > settings.SEARCH_MAX_VISITED:
-            merged = _merged(walks)
-            merged.truncated = True
-            return None, merged
-        frontiers = (next_frontier, frontiers[1]) if side == 0 else (frontiers[0], next_frontier)
-    return None, _merged(walks)
-
-
-def _bridge(
-    frontier: dict[str, str],
-    far_side: dict[str, str],
-    world: str,
-    as_of: int | None,
-    kinds: tuple[str, ...],
-    deadline: float,
-) -> Step | None:
-    """An edge from `frontier` straight into the other side's frontier, if there is one.
-
-    No node has been reached from both ends yet, so such an edge closes a shortest
-    path. Asking for it first spares the full hop, which from a character in
-    thousands of scenes moves thousands of rows, when the path ends there: the
-    graph answers this narrower question in a fraction of the time.
-    """
-    if len(far_side) > BRIDGE_TARGETS:
-        return None
-    found = _neighbours(
-        frontier, world=world, as_of=as_of, kinds=kinds, deadline=deadline, among=list(far_side)
+        return [], walk
+    rows = _read(
+        f"MATCH (a:{_label(a[1])} {{uid: $a}}), (b:{_label(b[1])} {{uid: $b}}) "
+        "WHERE a.world = $world AND b.world = $world "
+        f"MATCH p = SHORTEST 1 (a) (()-[r:{_types(kinds)}]-(m) WHERE {SPAN} AND {STEP_INTO})"
+        f"{{1,{int(max_hops)}}} (b) "
+        "RETURN [n IN nodes(p) | [n.uid, labels(n), coalesce(n.name, n.title)]], "
+        "[r IN relationships(p) | [type(r), startNode(r).uid, r.uid, r.role]]",
+        {"world": world, "a": a[0], "b": b[0], "as_of": as_of},
     )
-    # The same answer for the same graph, whatever order the rows came in.
-    steps = sorted(
-        (step for step, _, _ in found), key=lambda s: (s.source, s.target, s.type, s.relation or "")
-    )
-    return steps[0] if steps else None
-
-
-def _trace(walk: Walk, uid: str) -> list[Step]:
-    steps = []
-    while (step := walk.reached_by[uid]) is not None:
-        steps.append(step)
-        uid = step.source
-    return steps[::-1]
-
-
-def _join(walks: tuple[Walk, Walk], meeting: str) -> list[Step]:
-    """The path a → meeting → b from the two half-walks."""
-    forward = _trace(walks[0], meeting)
-    backward = [
-        Step(s.target, s.source, s.type, not s.forward, s.relation, s.role)
-        for s in reversed(_trace(walks[1], meeting))
+    if not rows:
+        return None, walk
+    nodes, relationships = rows[0]
+    for uid, labels, name in nodes:
+        walk.labels[uid] = next(label for label in labels if label in ENTITY_LABELS)
+        walk.names[uid] = name
+    steps = [
+        Step(source, target, rel_type, start == source, relation, role)
+        for ((source, *_), (target, *_)), (rel_type, start, relation, role) in zip(
+            pairwise(nodes), relationships, strict=True
+        )
     ]
-    return forward + backward
-
-
-def _merged(walks: tuple[Walk, Walk]) -> Walk:
-    merged = Walk()
-    for walk in walks:
-        merged.labels |= walk.labels
-        merged.names |= walk.names
-    return merged
+    return steps, walk
 
 
 @_timed("neighbourhood")

@@ -182,7 +182,8 @@ class PathResponseSerializer(serializers.Serializer):
     nodes = EntityRefSerializer(many=True)
     steps = StepSerializer(many=True)
     truncated = serializers.BooleanField(
-        help_text="The search hit SEARCH_MAX_VISITED: a longer path may exist."
+        help_text="Always false: the search is exact within max_hops "
+        "(one too large to finish in time answers 503). Kept for existing clients."
     )
 
 

@@ -1,8 +1,8 @@
 """Session fixtures: real PostgreSQL, graph server, RabbitMQ and Celery worker.
 
 A service is started here only when the environment does not name one
-(DATABASE_URL, NEO4J_BOLT_URL; RabbitMQ is started or installed when
-CELERY_BROKER_URL is unreachable). Each test is isolated: database work rolls
+(DATABASE_URL, NEO4J_BOLT_URL, CELERY_BROKER_URL; RabbitMQ is installed first
+when missing and we are root). Each test is isolated: database work rolls
 back, the graph is emptied before each test that asks for it, and the run's
 Celery queue has a name of its own.
 """
@@ -14,8 +14,9 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -31,7 +32,7 @@ from graph.rebuild import world_rebuild
 from graph.schema import install_graph_schema
 from lorebase.celery import app as celery_app
 from lorebase.demo.loader import demo_world_load
-from lorebase.devstack.broker import ensure_broker
+from lorebase.devstack.broker import RabbitNode, local_url
 from lorebase.devstack.graph_server import GraphServer
 from lorebase.devstack.net import free_port
 from lorebase.devstack.postgres import start_embedded_postgres
@@ -77,27 +78,28 @@ def django_db_modify_db_settings(
         )
 
 
-@pytest.fixture(scope="session")
-def graph_server() -> Iterator[GraphServer | None]:
-    """The embedded graph server of this run (None when NEO4J_BOLT_URL names one)."""
-    if "NEO4J_BOLT_URL" not in settings.LOREBASE_EMBEDDED_SERVICES:
+def own_server(variable: str, prefix: str, make: Callable[[Path], Any]) -> Iterator[Any]:
+    """A server of this run's own in a temporary directory, None when `variable` names one."""
+    if variable not in settings.LOREBASE_EMBEDDED_SERVICES:
         yield None
         return
-    root = Path(tempfile.mkdtemp(prefix="lorebase-graph-"))
-    ARTIFACTS.mkdir(exist_ok=True)
-    server = GraphServer(
-        root,
-        bolt_port=free_port(),
-        http_port=free_port(),
-        password=uuid.uuid4().hex,
-        database="lorebase_test",
-        log_path=ARTIFACTS / "graph-server.log",
-    )
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    server = make(root)
     try:
         yield server.start()
     finally:  # also when setup fails: never leave a server behind
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def graph_server() -> Iterator[GraphServer | None]:
+    """This run's own Neo4j (None when NEO4J_BOLT_URL names one)."""
+    yield from own_server(
+        "NEO4J_BOLT_URL",
+        "lorebase-graph-",
+        lambda root: GraphServer(root, free_port(), log_path=ARTIFACTS / "neo4j.log"),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -131,11 +133,25 @@ def fresh_throttle_counts() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def broker_url() -> Iterator[str]:
-    started = ensure_broker(settings.CELERY_BROKER_URL)
-    yield settings.CELERY_BROKER_URL
-    if started is not None:
-        started.stop()
+def rabbitmq_node() -> Iterator[RabbitNode | None]:
+    """This run's own RabbitMQ node (None when CELERY_BROKER_URL names a broker).
+
+    Its name, ports and directory are the run's own: two runs never share a node.
+    """
+    yield from own_server(
+        "CELERY_BROKER_URL",
+        "lorebase-rabbitmq-",
+        lambda root: RabbitNode(root, local_url(free_port())),
+    )
+
+
+@pytest.fixture(scope="session")
+def broker_url(rabbitmq_node: RabbitNode | None) -> str:
+    """The run's broker; Django and Celery are pointed at it before anything connects."""
+    if rabbitmq_node is not None:
+        settings.CELERY_BROKER_URL = rabbitmq_node.url
+        celery_app.conf.broker_url = rabbitmq_node.url
+    return settings.CELERY_BROKER_URL
 
 
 @pytest.fixture(scope="session", autouse=True)

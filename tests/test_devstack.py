@@ -1,9 +1,15 @@
+import os
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+import neo4j
 import pytest
 
+from lorebase.devstack import graph_server
+from lorebase.devstack.graph_server import GraphServer, GraphServerError
 from lorebase.devstack.net import free_port, wait_for_port
 from lorebase.devstack.processes import stop_process
 
@@ -50,3 +56,92 @@ def test_embedded_postgres_creates_a_database_once(embedded_postgres):
     )
     assert listed.strip() == "lorebase_devstack_probe"
     embedded_postgres._psql('DROP DATABASE "lorebase_devstack_probe"')
+
+
+def test_the_graph_password_is_generated_once_and_private(tmp_path):
+    path = tmp_path / "neo4j" / "password"
+    password = graph_server.read_or_create_password(path)
+    assert len(password) >= 24 and path.stat().st_mode & 0o777 == 0o600
+    assert graph_server.read_or_create_password(path) == password
+
+
+def test_without_java_the_graph_server_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph_server.shutil, "which", lambda command: None)
+    server = GraphServer(tmp_path, free_port(), log_path=tmp_path / "log")
+    with pytest.raises(GraphServerError, match="apt-get install openjdk-17"):
+        server.start()
+
+
+def test_an_unbuilt_launcher_names_the_make_target(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph_server, "LAUNCHER_JAR", tmp_path / "missing.jar")
+    server = GraphServer(tmp_path, free_port(), log_path=tmp_path / "log")
+    with pytest.raises(GraphServerError, match="make graph-launcher"):
+        server.start()
+
+
+@pytest.mark.services
+def test_a_taken_port_is_one_clear_line_from_the_launcher_itself(tmp_path, graph_server_url):
+    """The Java side checks too (a port taken between our check and its bind)."""
+    port = int(graph_server_url.rsplit(":", 1)[1])
+    password = tmp_path / "password"
+    password.write_text("a-long-enough-password")
+    result = subprocess.run(
+        graph_server.launcher_command(tmp_path / "home", port, password),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stdout.strip().splitlines() == [
+        f"lorebase-neo4j: port 127.0.0.1:{port} is already in use; stop what listens there "
+        "or choose another port (LOREBASE_GRAPH_BOLT_PORT)"
+    ]
+
+
+@pytest.mark.services
+def test_the_graph_server_wants_its_password_and_stops_when_its_parent_dies(tmp_path):
+    """A parent killed without any clean-up (SIGKILL) still leaves no Java behind."""
+    port = free_port()
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from lorebase.devstack.graph_server import GraphServer; "
+            f"root = Path({str(tmp_path)!r}); "
+            f"s = GraphServer(root, {port}, log_path=root / 'log'); "
+            "s.start(); print(s.process.pid, flush=True); time.sleep(600)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        java = int(parent.stdout.readline())
+        password = (tmp_path / "password").read_text().strip()
+        with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", password)) as d:
+            assert d.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+        with (
+            neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "wrong")) as d,
+            pytest.raises(neo4j.exceptions.AuthError),
+        ):
+            d.execute_query("RETURN 1")
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 60
+        while _alive(java):
+            assert time.monotonic() < deadline, "Neo4j outlived the process that started it"
+            time.sleep(0.2)
+        assert "lorebase-neo4j: stopped" in (tmp_path / "log").read_text()
+        assert not (tmp_path / "ready").exists()
+    finally:
+        stop_process(parent)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (exited, not yet reaped by init) is gone for our purposes.
+    return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"

@@ -62,15 +62,15 @@ def _get(opener, url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
-def test_make_run_serves_the_stack_and_ctrl_c_leaves_no_process(
-    run_database, graph_server_url, task_queue, tmp_path
-):
-    port = free_port()
+def test_make_run_serves_the_stack_and_ctrl_c_leaves_no_process(run_database, task_queue, tmp_path):
+    """With no NEO4J_BOLT_URL, `make run` starts (and stops) a Neo4j of its own."""
+    port, bolt_port = free_port(), free_port()
     queue = f"{task_queue}-run"
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "NEO4J_BOLT_URL"},
+        "LOREBASE_ENV_FILE": str(tmp_path / "no.env"),
+        "LOREBASE_GRAPH_BOLT_PORT": str(bolt_port),
         "DATABASE_URL": run_database,
-        "NEO4J_BOLT_URL": graph_server_url,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "LOREBASE_WEB_PORT": str(port),
@@ -92,6 +92,10 @@ def test_make_run_serves_the_stack_and_ctrl_c_leaves_no_process(
         output = "".join(lines)
         for path in ("/admin/", "/api/docs/", "/metrics"):
             assert f"{base}{path}" in output
+        assert (
+            f"bolt://127.0.0.1:{bolt_port}, user neo4j, password in {tmp_path}/neo4j/password"
+            in output
+        )
 
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -133,6 +137,7 @@ def test_make_run_serves_the_stack_and_ctrl_c_leaves_no_process(
         assert any("runserver" in c for c in commands)
         assert any("worker" in c for c in commands)
         assert any("beat" in c for c in commands)
+        assert any("Neo4jLauncher" in c for c in commands)
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=60) == 0, "".join(lines)[-4000:]

@@ -7,14 +7,11 @@ from urllib.parse import quote
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-# Local-only credentials: the embedded graph server listens on 127.0.0.1 alone.
-LOCAL_GRAPH_PASSWORD = "lorebase-local"
-LOCAL_GRAPH_DATABASE = "lorebase"
 LOCAL_DATABASE_NAME = "lorebase"
 DEFAULT_BOLT_PORT = 7687
-DEFAULT_GRAPH_HTTP_PORT = 2480
-# Variables whose absence means "start the embedded server".
-SERVICE_URL_VARIABLES = ("DATABASE_URL", "NEO4J_BOLT_URL")
+# Variables whose absence means "start the embedded server" (for CELERY_BROKER_URL:
+# the test session's own RabbitMQ node; `make run` uses 127.0.0.1:5672 or starts it).
+SERVICE_URL_VARIABLES = ("DATABASE_URL", "NEO4J_BOLT_URL", "CELERY_BROKER_URL")
 
 
 def var_dir() -> Path:
@@ -26,8 +23,14 @@ def socket_database_url(socket_dir: Path, database: str) -> str:
     return f"postgres://postgres@{quote(str(socket_dir), safe='')}/{database}"
 
 
-def bolt_url(port: int, password: str, database: str) -> str:
-    return f"bolt://root:{quote(password, safe='')}@127.0.0.1:{port}/{database}"
+def graph_password_file() -> Path:
+    """The generated password of the local Neo4j's user `neo4j` (made on its first start)."""
+    return var_dir() / "neo4j" / "password"
+
+
+def bolt_url(port: int, password: str) -> str:
+    """The local Neo4j: Community has one user database, the default one."""
+    return f"bolt://neo4j:{quote(password, safe='')}@127.0.0.1:{port}"
 
 
 def load_dotenv() -> None:
@@ -41,6 +44,12 @@ def missing_service_urls() -> set[str]:
     return {name for name in SERVICE_URL_VARIABLES if not os.environ.get(name)}
 
 
+def _local_graph_password() -> str:
+    # Before the first `make run` there is no password yet, and no server to reach either.
+    path = graph_password_file()
+    return path.read_text().strip() if path.exists() else "not-started-yet"
+
+
 def local_service_defaults() -> dict[str, str]:
     """Defaults for dev and test settings, pointing at the embedded services."""
     return {
@@ -48,8 +57,7 @@ def local_service_defaults() -> dict[str, str]:
         "DATABASE_URL": socket_database_url(var_dir() / "postgres", LOCAL_DATABASE_NAME),
         "NEO4J_BOLT_URL": bolt_url(
             int(os.environ.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)),
-            LOCAL_GRAPH_PASSWORD,
-            LOCAL_GRAPH_DATABASE,
+            _local_graph_password(),
         ),
     }
 

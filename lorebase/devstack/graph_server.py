@@ -1,76 +1,121 @@
-"""The ArcadeDB server with its Bolt plugin, run as a child process.
+"""Neo4j 5.26 Community on one machine, run by the project's own launcher.
 
-`python -m lorebase.devstack.graph_server --root DIR ...` starts the server in
-its own process (it embeds a JVM), creates the database on first start, writes
-DIR/ready and serves until SIGINT or SIGTERM.
+The launcher (`neo4j/`, a Java class and its pom) embeds Neo4j with its Bolt
+connector on 127.0.0.1; `make graph-launcher` builds it once with Maven. This
+module starts it as a child process in its own process group, waits for its
+ready file, and stops it; the launcher also stops by itself when the process
+that started it dies. The password of user `neo4j` is generated on first use
+and kept in ROOT/password.
 """
 
-import argparse
 import os
-import signal
+import secrets
+import shutil
 import subprocess
-import sys
-import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .defaults import BASE_DIR, bolt_url
+from .defaults import bolt_url, graph_password_file
+from .net import port_open
 from .processes import stop_process
 
+LAUNCHER_DIR = Path(__file__).resolve().parent / "neo4j"
+LAUNCHER_JAR = LAUNCHER_DIR / "target" / "lorebase-neo4j.jar"
+MAIN_CLASS = "org.lorebase.devstack.Neo4jLauncher"
 READY_FILE = "ready"
+FAILURE_PREFIX = "lorebase-neo4j: "
+
+
+class GraphServerError(RuntimeError):
+    """The graph server could not start; the message says what to do."""
+
+
+def read_or_create_password(path: Path) -> str:
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(24)
+    # Created readable by its owner only: it guards the whole graph.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(password + "\n")
+    return password
+
+
+def launcher_command(root: Path, port: int, password_file: Path) -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        raise GraphServerError(
+            "Java is missing: `make install` installs it as root on Debian, or install "
+            "a Java 17 or 21 runtime (Debian/Ubuntu: apt-get install openjdk-17-jre-headless)."
+        )
+    if not LAUNCHER_JAR.exists():
+        raise GraphServerError(
+            f"the Neo4j launcher is not built ({LAUNCHER_JAR} is missing): "
+            "run `make graph-launcher`."
+        )
+    classpath = os.pathsep.join([str(LAUNCHER_JAR), str(LAUNCHER_JAR.parent / "lib" / "*")])
+    return [
+        java,
+        f"-Xmx{os.environ.get('LOREBASE_GRAPH_HEAP', '1g')}",
+        "-XX:+UseG1GC",
+        "-cp",
+        classpath,
+        MAIN_CLASS,
+        *("--home", str(root), "--port", str(port), "--password-file", str(password_file)),
+        *("--pagecache", os.environ.get("LOREBASE_GRAPH_PAGECACHE", "256m")),
+        *("--parent-pid", str(os.getpid())),
+    ]
 
 
 @dataclass
 class GraphServer:
-    """A running graph server child process and how to reach (or restart) it."""
+    """A Neo4j launcher child process: where its data is and how to reach it."""
 
     root: Path
     bolt_port: int
-    http_port: int
-    password: str
-    database: str
     log_path: Path
-    process: subprocess.Popen | None = None
+    password_file: Path | None = None
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.password_file = self.password_file or self.root / "password"
+
+    @property
+    def password(self) -> str:
+        return read_or_create_password(self.password_file)
 
     @property
     def url(self) -> str:
-        return bolt_url(self.bolt_port, self.password, self.database)
+        return bolt_url(self.bolt_port, self.password)
 
-    def start(self, timeout: float = 120) -> "GraphServer":
+    def start(self, timeout: float = 180) -> "GraphServer":
         self.root.mkdir(parents=True, exist_ok=True)
+        self.password  # noqa: B018 - created before the launcher reads it
+        if port_open("127.0.0.1", self.bolt_port):
+            raise GraphServerError(
+                f"port 127.0.0.1:{self.bolt_port} is already in use; stop what listens "
+                "there or choose another port (LOREBASE_GRAPH_BOLT_PORT)."
+            )
+        command = launcher_command(self.root, self.bolt_port, self.password_file)
         ready = self.root / READY_FILE
         ready.unlink(missing_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
+            log_start = log.tell()
             self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "lorebase.devstack.graph_server",
-                    "--root",
-                    str(self.root),
-                    "--bolt-port",
-                    str(self.bolt_port),
-                    "--http-port",
-                    str(self.http_port),
-                    "--password",
-                    self.password,
-                    "--database",
-                    self.database,
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                # ArcadeDB writes its ./log under the working directory: keep it with the data.
-                cwd=self.root,
-                env={**os.environ, "PYTHONPATH": str(BASE_DIR)},
-                start_new_session=True,
+                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
         deadline = time.monotonic() + timeout
-        # The Bolt port opens before the database exists: wait for the ready file.
         while not ready.exists():
-            if self.process.poll() is not None or time.monotonic() > deadline:
+            if self.process.poll() is not None:
+                raise GraphServerError(self._failure(log_start))
+            if time.monotonic() > deadline:
                 self.stop()
-                raise TimeoutError(f"the graph server did not start; its log is {self.log_path}")
+                raise GraphServerError(
+                    f"Neo4j did not start within {timeout:.0f} s; its log is {self.log_path}"
+                )
             time.sleep(0.2)
         return self
 
@@ -78,63 +123,20 @@ class GraphServer:
         if self.process is not None:
             stop_process(self.process)
 
-
-def start_graph_server(
-    root: Path,
-    *,
-    bolt_port: int,
-    http_port: int,
-    password: str,
-    database: str,
-    log_path: Path,
-    timeout: float = 120,
-) -> GraphServer:
-    return GraphServer(root, bolt_port, http_port, password, database, log_path).start(timeout)
+    def _failure(self, log_start: int) -> str:
+        """The launcher's own one-line reason (from this start's part of the log)."""
+        with self.log_path.open("rb") as log:
+            log.seek(log_start)
+            lines = log.read().decode(errors="replace").splitlines()
+        reasons = [
+            line.removeprefix(FAILURE_PREFIX) for line in lines if line.startswith(FAILURE_PREFIX)
+        ]
+        reason = reasons[-1] if reasons else "it exited before it was ready"
+        return f"Neo4j did not start: {reason} (log: {self.log_path})"
 
 
-def serve(root: str, bolt_port: int, http_port: int, password: str, database: str) -> None:
-    import arcadedb_embedded
-    from arcadedb_embedded.jvm import start_jvm
-
-    # -Xrs leaves SIGINT/SIGTERM to Python, so the server stops cleanly on either.
-    start_jvm(heap_size=os.environ.get("LOREBASE_GRAPH_HEAP", "1g"), jvm_args="-Xrs")
-    server = arcadedb_embedded.create_server(
-        root,
-        root_password=password,
-        config={
-            "host": "127.0.0.1",
-            "http_port": http_port,
-            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-            "bolt_port": bolt_port,
-        },
+def local_graph_server(root: Path, bolt_port: int) -> GraphServer:
+    """The graph server of `make run`: data and password under the var dir."""
+    return GraphServer(
+        root, bolt_port, log_path=root / "launcher.log", password_file=graph_password_file()
     )
-    server.start()
-    stopped = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopped.set())
-    try:
-        try:
-            server.get_database(database)
-        except arcadedb_embedded.ArcadeDBError:
-            server.create_database(database)
-        ready = Path(root) / READY_FILE
-        ready.write_text(str(os.getpid()))
-        stopped.wait()
-    finally:
-        ready.unlink(missing_ok=True)
-        server.stop()
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", required=True)
-    parser.add_argument("--bolt-port", type=int, required=True)
-    parser.add_argument("--http-port", type=int, required=True)
-    parser.add_argument("--password", required=True)
-    parser.add_argument("--database", required=True)
-    args = parser.parse_args()
-    serve(args.root, args.bolt_port, args.http_port, args.password, args.database)
-
-
-if __name__ == "__main__":
-    main()

@@ -12,17 +12,17 @@ import sys
 import time
 from collections.abc import Callable
 
-from .broker import ensure_broker
+from kombu.utils.url import maybe_sanitize_url
+
+from .broker import BrokerUnavailable, ensure_broker
 from .defaults import (
     DEFAULT_BOLT_PORT,
-    DEFAULT_GRAPH_HTTP_PORT,
     LOCAL_DATABASE_NAME,
-    LOCAL_GRAPH_DATABASE,
-    LOCAL_GRAPH_PASSWORD,
+    graph_password_file,
     missing_service_urls,
     var_dir,
 )
-from .graph_server import start_graph_server
+from .graph_server import GraphServerError, local_graph_server
 from .postgres import start_embedded_postgres
 from .processes import stop_process
 
@@ -48,22 +48,28 @@ def start_services(env: dict[str, str], on_stop: list[Callable[[], None]]) -> No
         env["DATABASE_URL"] = postgres.url(LOCAL_DATABASE_NAME)
         print(f"PostgreSQL (embedded): {postgres.pgdata}", flush=True)
     if "NEO4J_BOLT_URL" in missing:
-        graph = start_graph_server(
-            var_dir() / "arcadedb",
-            bolt_port=int(env.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)),
-            http_port=int(env.get("LOREBASE_GRAPH_HTTP_PORT", DEFAULT_GRAPH_HTTP_PORT)),
-            password=LOCAL_GRAPH_PASSWORD,
-            database=LOCAL_GRAPH_DATABASE,
-            log_path=var_dir() / "arcadedb.log",
-        )
-        on_stop.append(graph.stop)
+        port = int(env.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT))
+        graph = local_graph_server(var_dir() / "neo4j", port)
+        on_stop.append(graph.stop)  # before start: a half-started launcher is stopped too
+        graph.start()
         env["NEO4J_BOLT_URL"] = graph.url
-        print(f"Graph server (ArcadeDB, Bolt): 127.0.0.1:{graph.bolt_port}", flush=True)
+        print(
+            f"Neo4j 5.26 (embedded): bolt://127.0.0.1:{graph.bolt_port}, user neo4j, "
+            f"password in {graph_password_file()}",
+            flush=True,
+        )
     broker_url = env.setdefault("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
     broker = ensure_broker(broker_url)
-    if broker is not None:
+    shown = maybe_sanitize_url(broker_url)  # never print the password
+    if broker is None:
+        print(f"RabbitMQ: {shown} (already running, used as it is)", flush=True)
+    else:
         on_stop.append(broker.stop)
-        print("RabbitMQ: started (will be stopped on exit)", flush=True)
+        print(
+            f"RabbitMQ: {shown}, node {broker.node} started (data in {broker.root}; "
+            "stopped on exit)",
+            flush=True,
+        )
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -117,6 +123,9 @@ def main() -> int:
             time.sleep(0.5)
     except Shutdown:
         pass
+    except (GraphServerError, BrokerUnavailable) as error:
+        print(f"make run: {error}", file=sys.stderr, flush=True)
+        status = 1
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut clean-up short
         for child in children.values():

@@ -119,7 +119,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# --- Graph (neomodel over Bolt: Neo4j in production, ArcadeDB on one machine) ---
+# --- Graph (neomodel over Bolt to Neo4j 5: compose, Aura, or the project's launcher) ---
 NEO4J_BOLT_URL = env.str("NEO4J_BOLT_URL")
 GRAPH_CONNECTION_TIMEOUT = env.float("GRAPH_CONNECTION_TIMEOUT", default=5.0)
 
@@ -202,7 +202,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"neo4j": {"level": "WARNING"}},
+    "loggers": {
+        "neo4j": {"level": "WARNING"},
+        # The server's notes on a statement ("property key does not exist" whenever a
+        # world has no relation with a span yet) are about the data, not faults.
+        "neo4j.notifications": {"level": "ERROR"},
+    },
 }
 
 # --- Search ---
@@ -211,7 +216,6 @@ SEARCH_MAX_QUESTION_LENGTH = env.int("SEARCH_MAX_QUESTION_LENGTH", default=300)
 SEARCH_MAX_RESULTS = env.int("SEARCH_MAX_RESULTS", default=50)
 SEARCH_TEXT_CANDIDATES = env.int("SEARCH_TEXT_CANDIDATES", default=500)
 SEARCH_MAX_PATH_HOPS = env.int("SEARCH_MAX_PATH_HOPS", default=6)
-SEARCH_MAX_VISITED = env.int("SEARCH_MAX_VISITED", default=20000)
 SEARCH_MAX_NEIGHBOURHOOD_NODES = env.int("SEARCH_MAX_NEIGHBOURHOOD_NODES", default=200)
 SEARCH_GRAPH_TIMEOUT = env.float("SEARCH_GRAPH_TIMEOUT", default=2.0)
 

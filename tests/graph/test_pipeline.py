@@ -7,23 +7,18 @@ versions, and no duplicate node or edge.
 import os
 import random
 import signal
-import subprocess
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 import pytest
-from django.conf import settings
-from kombu.utils.url import url_to_parts
 from neomodel import db
 
 from graph.models import OutboxEvent
 from graph.tasks import mirror_entity, republish_overdue
 from lorebase import services
 from lorebase.celery import app as celery_app
-from lorebase.devstack.broker import LOCAL_HOSTS, _find
-from lorebase.devstack.net import wait_for_port
 from lorebase.devstack.processes import stop_process
 from lorebase.models import Chapter, Character, Location, Relation, RelationKind, Scene
 from tests.conftest import delete_queue, spawn_worker, wait_until_mirrored
@@ -125,15 +120,13 @@ def test_a_worker_killed_with_tasks_in_flight_loses_nothing(graph, graph_server_
 
 
 def test_saves_succeed_while_the_broker_is_down_and_the_graph_catches_up(
-    celery_worker_process, graph
+    celery_worker_process, graph, rabbitmq_node
 ):
-    parts = url_to_parts(settings.CELERY_BROKER_URL)
-    ctl = _find("rabbitmqctl")
-    if parts.hostname not in LOCAL_HOSTS or ctl is None:
-        pytest.skip("needs a local RabbitMQ this test may stop")
+    if rabbitmq_node is None:
+        pytest.skip("CELERY_BROKER_URL names a broker this test did not start and may not stop")
     lore = _world()
     wait_until_mirrored(lore["world"])
-    subprocess.run([ctl, "stop_app"], check=True, capture_output=True)
+    rabbitmq_node.stop_app()
     try:
         started = time.monotonic()
         for n in range(200):
@@ -145,8 +138,7 @@ def test_saves_succeed_while_the_broker_is_down_and_the_graph_catches_up(
         assert pending.count() == 200
         assert not pending.filter(published_at__isnull=False).exists()
     finally:
-        subprocess.run([ctl, "start_app"], check=True, capture_output=True)
-        wait_for_port(parts.hostname, parts.port or 5672, 60, "RabbitMQ")
+        rabbitmq_node.start_app()
     print(f"200 saves with the broker down took {saving:.2f} s")
     assert republish_overdue(older_than_seconds=0) == 3  # one task per entity is enough
     wait_until_mirrored(lore["world"], timeout=120)

@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from neomodel import db
 
 from graph.rebuild import world_rebuild
 from lorebase import services
@@ -87,35 +88,69 @@ def test_co_appearances_rank_the_most_frequent_partner_first(demo, reader):
     assert "Кай" in first["why"]
 
 
-def test_paths_found_across_a_bridge_are_as_short_as_full_hops_and_connected(demo, monkeypatch):
-    """The bridge question (an edge straight into the other side) only shortcuts the search."""
+def test_paths_are_as_short_as_an_unfiltered_search_and_connected(demo):
+    """With nothing cut (no as_of), the inline predicates lose no path and add no hop."""
     world = demo["en"]
     people = sorted(
         str(p) for p in Character.objects.filter(world=world).values_list("public_id", flat=True)
     )
+    kinds = graph_queries._types(graph_queries.PATH_TYPES)
+    lengths = []
+    for a, b in itertools.combinations(people, 2):
+        steps, walk = graph_queries.shortest_path(
+            world=str(world.public_id),
+            a=(a, "Character"),
+            b=(b, "Character"),
+            as_of=None,
+            max_hops=6,
+        )
+        rows, _ = db.cypher_query(
+            "MATCH (a:Character {uid: $a}), (b:Character {uid: $b}) "
+            f"MATCH p = shortestPath((a)-[:{kinds}*..6]-(b)) RETURN length(p)",
+            {"a": a, "b": b},
+        )
+        assert (len(steps) if steps is not None else None) == (rows[0][0] if rows else None)
+        if steps:
+            lengths.append(len(steps))
+            assert steps[0].source == a and steps[-1].target == b
+            assert all(one.target == two.source for one, two in itertools.pairwise(steps))
+            assert {step.target for step in steps} <= set(walk.labels)
+    assert max(lengths) > 1
 
-    def paths() -> dict[tuple[str, str], list | None]:
-        return {
-            (a, b): graph_queries.shortest_path(
-                world=str(world.public_id),
-                a=(a, "Character"),
-                b=(b, "Character"),
-                as_of=None,
-                max_hops=6,
-            )[0]
-            for a, b in itertools.combinations(people, 2)
-        }
 
-    bridged = paths()
-    monkeypatch.setattr(graph_queries, "BRIDGE_TARGETS", 0)  # every hop in full
-    hopped = paths()
-    assert {k: len(v) for k, v in bridged.items() if v} == {
-        k: len(v) for k, v in hopped.items() if v
-    }
-    assert any(len(steps) > 1 for steps in bridged.values() if steps)
-    for (a, b), steps in bridged.items():
-        assert steps[0].source == a and steps[-1].target == b
-        assert all(one.target == two.source for one, two in itertools.pairwise(steps))
+def test_a_path_cut_by_a_span_takes_the_longer_way_round(graph):
+    """A span on the short route must not hide the long one (the filter runs during the search)."""
+    world = services.world_create(owner=None, name="Detour", slug="detour", language="en")
+    _, two = (
+        services.entity_save(instance=ChapterFactory.build(world=world, number=n)) for n in (1, 2)
+    )
+    ada, bo, cy, di = (
+        services.entity_save(instance=CharacterFactory.build(world=world, name=name))
+        for name in ("Ada", "Bo", "Cy", "Di")
+    )
+    for source, target, valid_from in (
+        (ada, bo, two),
+        (ada, cy, None),
+        (cy, di, None),
+        (di, bo, None),
+    ):
+        relation = Relation(world=world, kind=RelationKind.KNOWS, valid_from=valid_from)
+        relation.set_endpoint("source", source)
+        relation.set_endpoint("target", target)
+        services.entity_save(instance=relation)
+    world_rebuild(world)
+
+    def length(as_of: int | None) -> int | None:
+        steps, _ = graph_queries.shortest_path(
+            world=str(world.public_id),
+            a=(str(ada.public_id), "Character"),
+            b=(str(bo.public_id), "Character"),
+            as_of=as_of,
+            max_hops=6,
+        )
+        return None if steps is None else len(steps)
+
+    assert (length(None), length(2), length(1)) == (1, 1, 3)
 
 
 def test_a_character_at_a_place_counts_the_scenes_in_every_place_inside_it(graph):

@@ -7,5 +7,10 @@ class Command(BaseCommand):
     help = "Create the graph's constraints and indexes (safe to run again)."
 
     def handle(self, *args: object, **options: object) -> None:
-        statements = install_graph_schema()
-        self.stdout.write(self.style.SUCCESS(f"Graph schema ready: {len(statements)} statements."))
+        counts = install_graph_schema()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Graph schema ready: {counts['constraints']} constraints, "
+                f"{counts['indexes']} indexes."
+            )
+        )
