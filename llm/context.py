@@ -120,14 +120,18 @@ def _relevance(
     me = str(character.public_id)
     mentioned, unknown = [], 0
     for mention in recognise(world, words):
-        uid = mention.entity.id
+        # Of several entities with one name, the character can only mean one they know.
+        uids = [e.id for e in mention.candidates if e.id == me or e.id in known]
+        if len(uids) > 1:
+            continue  # still ambiguous: boosting one would be a guess
+        uid = uids[0] if uids else mention.entity.id
         if uid == me:
             relevance[me] = relevance.get(me, 0.0) + 1.0
             continue
         if uid not in known:
             unknown += 1  # named in the question, but nothing the character could know
             continue
-        mentioned.append(mention.entity.name)
+        mentioned.append(next(e.name for e in mention.candidates if e.id == uid))
         for item in items:
             # What happened with it outranks what it is: "who did you find on Pier
             # Nine" asks for the scene there before the description of the pier.

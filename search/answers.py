@@ -16,7 +16,9 @@ from .questions import (
     CHARACTER_AT_LOCATION,
     MEETINGS,
     PATH,
+    Entity,
     Mention,
+    Question,
     classify,
     may_be_name,
     recognise,
@@ -218,7 +220,12 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
         if found["found"]:
             results.append(_path_result(found))
     results = [r for r in results if r["type"] in types]
-    results += [_mention_result(m) for m in mentions if m.entity.type in types]
+    results += [
+        _mention_result(m, entity)
+        for m in mentions
+        for entity in m.candidates
+        if entity.type in types
+    ]
     if len(results) < limit:  # else names and text would only be cut off the page
         named = {position for m in mentions for position in m.positions}
         # Trigrams only for what looks like a name no entity was matched to:
@@ -237,9 +244,44 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
         "query": question,
         "kind": asked.kind,
         "as_of_chapter": as_of,
-        "entities": [_entity(m) | {"matched": _matched(m)} for m in mentions],
+        # Only what the question names beyond doubt; the rest is in `interpretation`.
+        "entities": [_entity(m) | {"matched": _matched(m)} for m in mentions if not m.ambiguous],
+        "interpretation": _interpretation(asked, mentions),
         "results": results[:limit],
     }
+
+
+def _interpretation(asked: Question, mentions: list[Mention]) -> dict:
+    """How the question was read: its names (with every candidate) and its kind."""
+    unclear = [m for m in mentions if m.ambiguous]
+    note = None
+    if unclear:
+        note = "; ".join(
+            f"“{' '.join(m.words)}” could be any of {len(m.candidates)}: "
+            + ", ".join(_described(e) for e in m.candidates)
+            for m in unclear
+        )
+        note += ". Answered from the text instead; name one of them to ask the graph."
+    return {
+        "kind": asked.kind,
+        "confident": not unclear,
+        "mentions": [
+            _matched(m)
+            | {
+                "ambiguous": m.ambiguous,
+                "candidates": [
+                    {"id": e.id, "type": e.type, "name": e.name, "parent": e.parent}
+                    for e in m.candidates
+                ],
+            }
+            for m in mentions
+        ],
+        "note": note,
+    }
+
+
+def _described(entity: Entity) -> str:
+    return f"{entity.name} — {entity.parent}" if entity.parent else f"{entity.name} ({entity.type})"
 
 
 def _entity(mention: Mention) -> dict:
@@ -275,10 +317,11 @@ def _path_result(found: dict) -> dict:
     }
 
 
-def _mention_result(mention: Mention) -> dict:
-    entity = mention.entity
+def _mention_result(mention: Mention, entity: Entity) -> dict:
     how = {"exact": "exactly", "stem": "by its stem", "fuzzy": "within one typing error"}
     field = "alias" if mention.field == "aliases" else "name"
+    others = len(mention.candidates) - 1
+    unclear = f" So do {others} other(s): which one is meant is not clear." if others else ""
     return {
         "type": entity.type,
         "id": entity.id,
@@ -287,7 +330,7 @@ def _mention_result(mention: Mention) -> dict:
         "why": {
             "source": "name",
             "explanation": f"“{' '.join(mention.words)}” matches the {field} "
-            f"“{mention.variant}” {how[mention.how]}.",
+            f"“{mention.variant}” {how[mention.how]}.{unclear}",
             "fields": {mention.field: list(mention.words)},
         },
         "cites": [entity.id],

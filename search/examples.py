@@ -39,6 +39,26 @@ STEP = {
     "text": "Kay —ALLY_OF→ Anna Marlowe",
 }
 
+ANYA_MATCHED = {"words": ["Anya"], "field": "aliases", "value": "Anya", "how": "exact"}
+ANYA_MATCHED["score"] = 1.0
+KAY_MATCHED = {"words": ["Kay"], "field": "name", "value": "Kay", "how": "exact", "score": 1.0}
+GATES = [
+    {"id": f"5b0e8c2a-0000-4000-8000-00000000000{n}", "type": "location", "name": "The Gate"}
+    | {"parent": parent}
+    for n, parent in enumerate(["North Reach", "Old Keep"], start=1)
+]
+ANYA_RU = {"id": ANYA, "type": "character", "name": "Анна Марлоу"}
+ANYA_RU_MATCHED = {"words": ["Аню"], "field": "aliases", "value": "Аня", "how": "stem"}
+ANYA_RU_MATCHED["score"] = 0.9
+KAY_RU = {"id": KAY, "type": "character", "name": "Кай"}
+KAY_RU_MATCHED = {"words": ["Кай"], "field": "name", "value": "Кай", "how": "exact", "score": 1.0}
+
+
+def _clear(matched: dict, ref: dict) -> dict:
+    """An interpretation mention that names one entity."""
+    return matched | {"ambiguous": False, "candidates": [ref | {"parent": None}]}
+
+
 SEARCH = [
     OpenApiExample(
         "Where did Anya and Kay meet",
@@ -47,31 +67,75 @@ SEARCH = [
             "kind": "meetings",
             "as_of_chapter": None,
             "entities": [
-                {
-                    **ANYA_REF,
-                    "matched": {
-                        "words": ["Anya"],
-                        "field": "aliases",
-                        "value": "Anya",
-                        "how": "exact",
-                        "score": 1.0,
-                    },
-                },
-                {
-                    **KAY_REF,
-                    "matched": {
-                        "words": ["Kay"],
-                        "field": "name",
-                        "value": "Kay",
-                        "how": "exact",
-                        "score": 1.0,
-                    },
-                },
+                {**ANYA_REF, "matched": ANYA_MATCHED},
+                {**KAY_REF, "matched": KAY_MATCHED},
             ],
+            "interpretation": {
+                "kind": "meetings",
+                "confident": True,
+                "mentions": [
+                    _clear(ANYA_MATCHED, ANYA_REF),
+                    _clear(KAY_MATCHED, KAY_REF),
+                ],
+                "note": None,
+            },
             "results": [MEETING],
         },
         response_only=True,
-    )
+    ),
+    OpenApiExample(
+        "A place name that two places share",
+        value={
+            "query": "Kay at the Gate",
+            "kind": "text",
+            "as_of_chapter": None,
+            "entities": [{**KAY_REF, "matched": KAY_MATCHED}],
+            "interpretation": {
+                "kind": "text",
+                "confident": False,
+                "mentions": [
+                    _clear(KAY_MATCHED, KAY_REF),
+                    {
+                        "words": ["the", "Gate"],
+                        "field": "name",
+                        "value": "The Gate",
+                        "how": "exact",
+                        "score": 1.0,
+                        "ambiguous": True,
+                        "candidates": GATES,
+                    },
+                ],
+                "note": "“the Gate” could be any of 2: The Gate — North Reach, "
+                "The Gate — Old Keep. Answered from the text instead; name one of them "
+                "to ask the graph.",
+            },
+            "results": [],
+        },
+        response_only=True,
+    ),
+    OpenApiExample(
+        "Где Кай встретил Аню",
+        value={
+            "query": "где Кай встретил Аню",
+            "kind": "meetings",
+            "as_of_chapter": None,
+            "entities": [
+                {**KAY_RU, "matched": KAY_RU_MATCHED},
+                {**ANYA_RU, "matched": ANYA_RU_MATCHED},
+            ],
+            "interpretation": {
+                "kind": "meetings",
+                "confident": True,
+                "mentions": [
+                    _clear(KAY_RU_MATCHED, KAY_RU),
+                    _clear(ANYA_RU_MATCHED, ANYA_RU),
+                ],
+                "note": None,
+            },
+            "results": [],
+        },
+        response_only=True,
+    ),
 ]
 MEETINGS = [
     OpenApiExample(

@@ -4,13 +4,22 @@ Names are matched word by word against an in-process index of the world's
 names and aliases: exactly, by stem (Russian inflects names: «Аню», «Кая»),
 or within one edit (typos). Trigrams cannot do this for short names — «Кей»
 and «Кай» share one trigram in four — so the edit distance is checked here,
-over candidates generated from the question's own words. The index is
+over candidates generated from the question's own words. Matched words grow
+into runs that follow a name's words in order, and the question is read as
+the longest runs that do not overlap: "Mira Vance and Tomas Vance" are two
+people, "Lady Ash" is not "Lady". Entities that fit the same words equally
+well are all kept, so that callers say so instead of guessing. The index is
 rebuilt when the world's named rows change (count or last update).
+
+No matching library is used: the candidates come from dictionary look-ups of
+the question's words, their stems and their one-edit neighbours, and a run is
+a walk along one name, so neither an automaton nor a fuzzy scorer would
+shorten it.
 """
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 
@@ -35,11 +44,16 @@ class Entity:
     type: str
     id: str
     name: str
+    parent: str | None = field(default=None, compare=False)  # a place's larger place
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity the question names: the words that named it, and how closely."""
+    """An entity the question names: the words that named it, and how closely.
+
+    `candidates` holds every entity that fits these words equally well, `entity`
+    first; more than one means the question does not say which is meant.
+    """
 
     entity: Entity
     words: tuple[str, ...]
@@ -48,6 +62,11 @@ class Mention:
     how: str  # "exact", "stem" or "fuzzy"
     score: float
     positions: tuple[int, ...]  # of the words in the question
+    candidates: tuple[Entity, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
 
 
 @dataclass(frozen=True)
@@ -55,28 +74,64 @@ class Question:
     kind: str
     mentions: tuple[Mention, ...]
 
+    @property
+    def ambiguous(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.ambiguous)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One name or alias as words; `content` are the positions of its non-function words."""
+
+    entity: Entity
+    words: tuple[str, ...]
+    text: str
+    field: str
+    content: tuple[int, ...]
+
 
 class NameIndex:
-    """Names and aliases of one world's characters, locations and concepts, by word."""
+    """Names and aliases of one world's characters, locations and concepts, by word.
 
-    def __init__(self, rows: list[tuple[str, str, str, list[str]]], stems: dict[str, str]):
-        self.variants: list[tuple[Entity, tuple[str, ...], str, str]] = []
+    Only content words are indexed: a function word ("the", "of", «и», «на») or a
+    question word never brings a name in on its own.
+    """
+
+    def __init__(
+        self,
+        rows: list[tuple[str, str, str, list[str], str | None, str | None]],
+        stems: dict[str, str],
+    ):
+        self.variants: list[Variant] = []
+        self.parents = {row[1]: row[5] for row in rows if row[5]}  # place → larger place
         self.by_word: dict[str, set[int]] = {}
         self.by_stem: dict[str, set[int]] = {}
         self.stems = stems
-        for type_name, uid, name, aliases in rows:
-            entity = Entity(type_name, uid, name)
+        for type_name, uid, name, aliases, parent, _parent_id in rows:
+            entity = Entity(type_name, uid, name, parent)
             for field_name, text in [("name", name)] + [("aliases", a) for a in aliases]:
                 words = tuple(normalise(w) for w in WORD.findall(text))
-                if not words:
+                content = tuple(i for i, w in enumerate(words) if not self.function(w))
+                if not content:
                     continue
                 index = len(self.variants)
-                self.variants.append((entity, words, text, field_name))
-                for word in words:
+                self.variants.append(Variant(entity, words, text, field_name, content))
+                for word in (words[i] for i in content):
                     self.by_word.setdefault(word, set()).add(index)
                     if stems.get(word):
                         self.by_stem.setdefault(stems[word], set()).add(index)
         self.alphabet = sorted({c for word in self.by_word for c in word})
+
+    def function(self, word: str) -> bool:
+        """A stop word of the world's language (it has no stem) or a question word."""
+        return not self.stems.get(word) or word in INTENT_WORDS
+
+    def ancestors(self, uid: str) -> set[str]:
+        """The places this place is inside, up to the top of the hierarchy."""
+        found: set[str] = set()
+        while (uid := self.parents.get(uid)) and uid not in found:
+            found.add(uid)
+        return found
 
     def near(self, word: str) -> set[str]:
         """Indexed words within one edit (Damerau: a swap of neighbours counts as one)."""
@@ -97,6 +152,14 @@ NAMED_TABLES = {
     "location": "lorebase_location",
     "concept": "lorebase_concept",
 }
+
+# A place's larger place, to tell apart places of one name ("The Gate — North Reach").
+PARENT = {
+    "character": "NULL::text, NULL::text",
+    "location": "p.name, p.public_id::text",
+    "concept": "NULL::text, NULL::text",
+}
+PARENT_JOIN = {"location": "LEFT JOIN lorebase_location p ON p.id = t.parent_id "}
 
 
 def name_index(world: World) -> NameIndex:
@@ -124,8 +187,8 @@ def _build(world: World) -> NameIndex:
     with connection.cursor() as cursor:
         cursor.execute(
             " UNION ALL ".join(
-                f"SELECT '{type_name}', public_id::text, name, aliases FROM {table} "
-                "WHERE world_id = %s"
+                f"SELECT '{type_name}', t.public_id::text, t.name, t.aliases, {PARENT[type_name]} "
+                f"FROM {table} t {PARENT_JOIN.get(type_name, '')}WHERE t.world_id = %s"
                 for type_name, table in NAMED_TABLES.items()
             ),
             [world.pk] * len(NAMED_TABLES),
@@ -152,70 +215,200 @@ def may_be_name(word: Word, words: list[Word]) -> bool:
 
 
 def recognise(world: World, words: list[Word]) -> list[Mention]:
-    """Entities named in the question, in question order, each named by different words."""
+    """Entities named in the question, in question order, as longest non-overlapping spans."""
     index = name_index(world)
-    hits: dict[int, dict[str, Match]] = {}  # variant → its word → best match
-    for position, word in enumerate(words):
-        if len(word.norm) < 2 or word.norm in INTENT_WORDS:
-            continue
-        found = [(i, word.norm, EXACT, "exact") for i in index.by_word.get(word.norm, ())]
-        for lexeme in word.lexemes - {word.norm}:
-            # Snowball stems a word alone and inflected apart («причал» → «прича»,
-            # «причале» → «причал»), so a stem may equal the name's word itself.
-            found += [(i, lexeme, STEM, "stem") for i in index.by_word.get(lexeme, ())]
-            found += [(i, lexeme, STEM, "stem of") for i in index.by_stem.get(lexeme, ())]
-        if len(word.norm) >= 3 and may_be_name(word, words):
-            for near in index.near(word.norm):
-                found += [(i, near, FUZZY, "fuzzy") for i in index.by_word[near]]
-        for variant, matched, score, how in found:
-            variant_words = index.variants[variant][1]
-            if how == "stem of":
-                how = "stem"
-                matched = next((w for w in variant_words if index.stems.get(w) == matched), "")
-            best = hits.setdefault(variant, {})
-            if matched in variant_words and (matched not in best or best[matched].score < score):
-                best[matched] = Match(score, how, position, word.text)
-    return _choose(index, hits)
+    linker = _Linker(index, words)
+    spans = {span for position in range(len(words)) for span in linker.spans_at(position)}
+    mentions = _choose([span for span in spans if span.score >= MIN_SCORE])
+    return [_in_context(index, mention, mentions) for mention in mentions]
+
+
+def _in_context(index: NameIndex, mention: Mention, mentions: list[Mention]) -> Mention:
+    """Of places that share a name, the only one inside another place the question names.
+
+    "The Gate in North Reach" is the Gate whose region is North Reach.
+    """
+    places = {m.entity.id for m in mentions if m.entity.type == "location" and not m.ambiguous}
+    inside = [e for e in mention.candidates if index.ancestors(e.id) & places]
+    if not mention.ambiguous or len(inside) != 1:
+        return mention
+    return replace(mention, entity=inside[0], candidates=(inside[0],))
 
 
 @dataclass(frozen=True)
-class Match:
+class Span:
+    """Question words `start`..`end` (exclusive) matching words of one variant, in order."""
+
+    variant: Variant
+    start: int
+    end: int
     score: float
     how: str
-    position: int
-    text: str
+    said: tuple[str, ...]
+
+    @property
+    def quality(self) -> tuple[int, float, bool]:
+        # Longest first ("Lady Ash" over the dog "Lady"), then closest, then a name
+        # over an alias (an alias may be someone's old name).
+        return (self.end - self.start, self.score, self.variant.field == "name")
 
 
-def _choose(index: NameIndex, hits: dict[int, dict[str, Match]]) -> list[Mention]:
-    candidates = []
-    for variant, matched in hits.items():
-        entity, variant_words, text, field_name = index.variants[variant]
-        score = sum(m.score for m in matched.values()) / len(variant_words)
-        if score < MIN_SCORE:
-            continue
-        hows = {m.how for m in matched.values()}
+class _Linker:
+    """Matches the question's words against the index, word by word and then as runs."""
+
+    def __init__(self, index: NameIndex, words: list[Word]):
+        self.index, self.words = index, words
+        self.near = [index.near(w.norm) if _may_be_fuzzy(w, words) else set() for w in self.words]
+
+    def match(self, position: int, word: str) -> tuple[float, str] | None:
+        """How the question's word at `position` matches a name's word, if it does."""
+        said = self.words[position]
+        if said.norm == word:
+            return EXACT, "exact"
+        if self.index.function(word) or said.stop or said.norm in INTENT_WORDS:
+            return None  # function words match only themselves
+        if word in said.lexemes or self.index.stems.get(word) in said.lexemes:
+            # Snowball stems a word alone and inflected apart («причал» → «прича»,
+            # «причале» → «причал»), so a stem may equal the name's word itself.
+            return STEM, "stem"
+        if word in self.near[position] and not word.isdigit():
+            return FUZZY, "fuzzy"
+        return None
+
+    def spans_at(self, position: int) -> list[Span]:
+        """The runs through this word of every variant one of whose words it matches."""
+        said = self.words[position]
+        keys = {said.norm, *said.lexemes, *self.near[position]}
+        variants = {i for key in keys for i in self.index.by_word.get(key, ())}
+        variants |= {i for key in said.lexemes for i in self.index.by_stem.get(key, ())}
+        spans = []
+        for variant in (self.index.variants[i] for i in variants):
+            for k in variant.content:
+                if self.match(position, variant.words[k]):
+                    span = self._run(variant, position, k)
+                    if span is not None:
+                        spans.append(span)
+        return spans
+
+    def _run(self, variant: Variant, position: int, k: int) -> Span | None:
+        """The longest run of aligned words through (position, k), if it may name the variant."""
+        start, first = position, k
+        while start > 0 and first > 0 and self.match(start - 1, variant.words[first - 1]):
+            start, first = start - 1, first - 1
+        end, last = position + 1, k + 1
+        while (
+            end < len(self.words)
+            and last < len(variant.words)
+            and self.match(end, variant.words[last])
+        ):
+            end, last = end + 1, last + 1
+        matches = {
+            i: self.match(start + i - first, variant.words[i])
+            for i in variant.content
+            if first <= i < last
+        }
+        hows = {how for _, how in matches.values()}
+        if not self._may_name(variant, (start, end), (first, last), "fuzzy" in hows):
+            return None
+        score = sum(s for s, _ in matches.values()) / len(variant.content)
         how = next(h for h in ("fuzzy", "stem", "exact") if h in hows)
-        positions = tuple(sorted({m.position for m in matched.values()}))
-        said = tuple(m.text for m in sorted(matched.values(), key=lambda m: m.position))
-        candidates.append(Mention(entity, said, text, field_name, how, round(score, 3), positions))
-    # Ties: a name before an alias (an alias may be someone's old name), then by type.
-    candidates.sort(
-        key=lambda m: (-m.score, m.field != "name", TYPE_ORDER[m.entity.type], m.entity.name)
+        said = tuple(w.text for w in self.words[start:end])
+        return Span(variant, start, end, round(score, 3), how, said)
+
+    def _may_name(
+        self, variant: Variant, said: tuple[int, int], named: tuple[int, int], fuzzy: bool
+    ) -> bool:
+        """Whether question words `said` may name the variant by its words `named`."""
+        whole = named[0] <= variant.content[0] and variant.content[-1] < named[1]
+        after = self.words[said[1]].norm if said[1] < len(self.words) else ""
+        # Typos only in whole names, and "Piper #4" is no typo of "Viper": a number
+        # after the word says it is another, numbered name.
+        if fuzzy and (not whole or after.isdigit()):
+            return False
+        return whole or self._short_name(variant, said, named)
+
+    def _short_name(self, variant: Variant, said: tuple[int, int], named: tuple[int, int]) -> bool:
+        """A character called by given name or surname alone: "Daniel", "Strand".
+
+        Only capitalised words, never leaving a number out ("Guard" is not "Guard
+        #2"), and not for names that start with a function word: "the Crown" in a
+        chapter title is not "The Crown King"; "first" is not "First Officer".
+        """
+        words = variant.words
+        left_out = [words[i] for i in variant.content if not named[0] <= i < named[1]]
+        typed = [w for w in self.words[said[0] : said[1]] if not w.stop]
+        return (
+            variant.entity.type == "character"
+            and variant.field == "name"
+            and variant.content[0] == 0
+            and (named[0] == 0 or named[1] == len(words))
+            and not any(w.isdigit() for w in left_out)
+            and all(w.capitalised for w in typed)
+        )
+
+
+def _may_be_fuzzy(word: Word, words: list[Word]) -> bool:
+    return len(word.norm) >= 3 and not word.norm.isdigit() and may_be_name(word, words)
+
+
+def _choose(spans: list[Span]) -> list[Mention]:
+    """Longest spans first, none overlapping another; equally good entities kept as candidates."""
+    spans.sort(
+        key=lambda s: (
+            tuple(-q for q in s.quality),
+            TYPE_ORDER[s.variant.entity.type],
+            s.variant.entity.name,
+            s.variant.entity.id,
+        )
     )
     chosen: list[Mention] = []
     used: set[int] = set()
-    for mention in candidates:
-        if used & set(mention.positions) or any(m.entity == mention.entity for m in chosen):
+    for span in spans:
+        positions = set(range(span.start, span.end))
+        entity = span.variant.entity
+        if used & positions or any(m.entity == entity for m in chosen):
             continue
-        used |= set(mention.positions)
-        chosen.append(mention)
+        used |= positions
+        chosen.append(_mention(span, _equals(span, spans)))
         if len(chosen) == MAX_ENTITIES:
             break
     # In question order, so that "how is A connected to B" walks from A to B.
     return sorted(chosen, key=lambda m: m.positions[0])
 
 
+def _equals(span: Span, spans: list[Span]) -> tuple[Entity, ...]:
+    """The entities named by the same words as well as `span`'s, its own first."""
+    found = [span.variant.entity]
+    for other in spans:
+        entity = other.variant.entity
+        same = (other.start, other.end, other.quality) == (span.start, span.end, span.quality)
+        if same and entity not in found:
+            found.append(entity)
+    return tuple(found)
+
+
+def _mention(span: Span, candidates: tuple[Entity, ...]) -> Mention:
+    variant = span.variant
+    return Mention(
+        entity=variant.entity,
+        words=span.said,
+        variant=variant.text,
+        field=variant.field,
+        how=span.how,
+        score=span.score,
+        positions=tuple(range(span.start, span.end)),
+        candidates=candidates,
+    )
+
+
 def classify(words: list[Word], mentions: list[Mention]) -> Question:
+    """The kind of question; a name that could be several entities leaves only text search.
+
+    Which scenes answer "where did A and B meet" depends on who A is: a guess
+    would look as sure as an answer, so an ambiguous name is said, not guessed.
+    """
+    if any(m.ambiguous for m in mentions):
+        return Question(TEXT, tuple(mentions))
     path = (
         any(w.norm in PATH_WORDS or w.norm.startswith(PATH_STEMS) for w in words)
         and len(mentions) >= 2

@@ -160,11 +160,49 @@ class RecognisedSerializer(EntityRefSerializer):
     matched = MatchedSerializer()
 
 
+KINDS = ["meetings", "path", "character_at_location", "text"]
+
+
+class CandidateSerializer(EntityRefSerializer):
+    parent = serializers.CharField(
+        allow_null=True, help_text="A place's larger place, to tell places of one name apart."
+    )
+
+
+class MentionSerializer(MatchedSerializer):
+    ambiguous = serializers.BooleanField(
+        help_text="More than one entity fits these words equally well."
+    )
+    candidates = CandidateSerializer(
+        many=True, help_text="Every entity these words may name, the first one when clear."
+    )
+
+
+class InterpretationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=KINDS)
+    confident = serializers.BooleanField(
+        help_text="False when a name could be several entities: then the results come "
+        "from text search, not from the graph."
+    )
+    mentions = MentionSerializer(
+        many=True,
+        help_text="Names found in the question as longest non-overlapping spans, in order.",
+    )
+    note = serializers.CharField(
+        allow_null=True, help_text="What was unclear, for a “did you mean …” prompt."
+    )
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["meetings", "path", "character_at_location", "text"])
+    kind = serializers.ChoiceField(choices=KINDS)
     as_of_chapter = serializers.IntegerField(allow_null=True)
-    entities = RecognisedSerializer(many=True)
+    entities = RecognisedSerializer(
+        many=True, help_text="Entities the question names beyond doubt."
+    )
+    interpretation = InterpretationSerializer(
+        help_text="How the question was read: its names with every candidate, and its kind."
+    )
     results = ResultSerializer(many=True)
 
 

@@ -152,17 +152,24 @@ def ranked_hits(
         for type_name in sorted(types & set(FIELDS)):
             cursor.execute(_ranked_sql(type_name, among is not None), params)
             hits.extend(_hit(type_name, row) for row in cursor.fetchall())
-    hits.sort(key=lambda hit: (-hit.score, hit.title))
+    hits.sort(key=_stable)
     return hits[:limit]
 
 
+def _stable(hit: Hit) -> tuple:
+    # Equal scores and titles are common (generated extras, "Morning"): the id decides.
+    return (-hit.score, hit.title, hit.id)
+
+
 def _ranked_sql(type_name: str, among: bool) -> str:
-    # Candidates first (bounded), then ranking: ts_rank_cd reads each row's vector.
+    # Candidates first (bounded), then the rest of the ranking. The best ranks
+    # and then the id pick the candidates: a bare LIMIT takes whichever rows
+    # PostgreSQL reads first, and the same request gave another top 10.
     table = "lorebase_scene" if type_name == "scene" else NAMED[type_name]
     candidates = (
         f"SELECT * FROM {table} WHERE world_id = %(world)s AND search_vector @@ %(q)s::tsquery "
         + ("AND public_id = ANY(%(among)s::uuid[]) " if among else "")
-        + "LIMIT %(candidates)s"
+        + "ORDER BY ts_rank_cd(search_vector, %(q)s::tsquery) DESC, id LIMIT %(candidates)s"
     )
     if type_name == "scene":
         return (
@@ -171,13 +178,13 @@ def _ranked_sql(type_name: str, among: bool) -> str:
             "JOIN lorebase_chapter ch ON ch.id = t.chapter_id "
             "LEFT JOIN lorebase_location l ON l.id = t.location_id "
             "WHERE %(as_of)s::int IS NULL OR ch.number <= %(as_of)s::int "
-            "ORDER BY 3 DESC, ch.number, t.order LIMIT %(limit)s"
+            "ORDER BY 3 DESC, ch.number, t.order, t.id LIMIT %(limit)s"
         )
     return (
         f"SELECT t.public_id, t.name, ts_rank_cd(t.search_vector, %(q)s::tsquery) "
         f"FROM ({candidates}) t "
         f"WHERE %(as_of)s::int IS NULL OR coalesce({FIRST_CHAPTER[type_name]}, 0) "
-        "<= %(as_of)s::int ORDER BY 3 DESC, t.name LIMIT %(limit)s"
+        "<= %(as_of)s::int ORDER BY 3 DESC, t.name, t.id LIMIT %(limit)s"
     )
 
 
@@ -250,13 +257,13 @@ def name_search(*, world: World, words: list[Word], types: set[str], limit: int)
             cursor.execute(
                 f"SELECT public_id, name, aliases, ({similarity}) / {len(tokens)} "
                 f"FROM {NAMED[type_name]} WHERE world_id = %(world)s AND ({near}) "
-                "ORDER BY 4 DESC, name LIMIT %(limit)s",
+                "ORDER BY 4 DESC, name, id LIMIT %(limit)s",
                 params,
             )
             for public_id, name, aliases, score in cursor.fetchall():
                 close = _close_words(tokens, name, aliases)
                 hits.append(Hit(type_name, str(public_id), name, round(score, 4), close))
-    hits.sort(key=lambda hit: (-hit.score, hit.title))
+    hits.sort(key=_stable)
     return hits[:limit]
 
 

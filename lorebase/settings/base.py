@@ -175,6 +175,7 @@ SPECTACULAR_SETTINGS = {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",
         "ConceptKindEnum": "lorebase.models.entities.Concept.Kind",
         "RelationKindEnum": "lorebase.models.relations.RelationKind",
+        "QuestionKindEnum": "search.serializers.KINDS",
     },
 }
 
