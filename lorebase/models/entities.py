@@ -104,12 +104,73 @@ class Character(WorldEntity):
         related_name="+",
         help_text="The chapter in which the status changed (e.g. died in chapter 4).",
     )
+    # The death record: set only on a dead character; its chapter is status_chapter.
+    killed_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kills",
+        help_text="Who killed them (empty: nobody, or not known).",
+    )
+    death_scene = models.ForeignKey(
+        "Scene",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deaths",
+        help_text="The scene in which they died; its chapter becomes the status chapter.",
+    )
+    death_cause = models.TextField(
+        blank=True, help_text="How they died, in a sentence (“drowned in the harbour”)."
+    )
 
     class Meta:
         ordering = ["world", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_death()
+
+    def check_death(self) -> None:
+        """A killer, a scene or a cause of death belong to a dead character only."""
+        recorded = {
+            "killed_by": self.killed_by_id,
+            "death_scene": self.death_scene_id,
+            "death_cause": self.death_cause,
+        }
+        if self.status != self.Status.DEAD:
+            errors = {
+                field: "Only a dead character has this; set the status to dead first."
+                for field, value in recorded.items()
+                if value
+            }
+            if errors:
+                raise ValidationError(errors)
+            return
+        if self.killed_by_id and self.killed_by_id == self.pk:
+            raise ValidationError(
+                {
+                    "killed_by": "A character cannot be their own killer here; "
+                    "describe it in the cause of death."
+                }
+            )
+        if self.death_scene_id:
+            chapter = self.death_scene.chapter
+            if self.status_chapter_id is None:
+                self.status_chapter = chapter
+            elif self.status_chapter_id != chapter.pk:
+                raise ValidationError(
+                    {
+                        "death_scene": (
+                            f"“{self.death_scene}” is in chapter {chapter.number}, but the "
+                            f"character died in chapter {self.status_chapter.number}."
+                        )
+                    }
+                )
 
 
 class Scene(WorldEntity):

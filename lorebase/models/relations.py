@@ -99,6 +99,14 @@ class Relation(WorldEntity):
         related_name="+",
         help_text="Last chapter in which this holds (empty: to the end).",
     )
+    known_from_start = models.BooleanField(
+        default=False,
+        help_text=(
+            "Both parties know of it before they meet on the page (family, an old oath). "
+            "Otherwise a relation with no first chapter is known to a party only once "
+            "they have shared a scene with the other."
+        ),
+    )
 
     class Meta:
         ordering = ["world", "kind", "pk"]
