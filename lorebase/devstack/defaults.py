@@ -44,10 +44,8 @@ def missing_service_urls() -> set[str]:
     return {name for name in SERVICE_URL_VARIABLES if not os.environ.get(name)}
 
 
-def _local_graph_password() -> str:
-    # Before the first `make run` there is no password yet, and no server to reach either.
-    path = graph_password_file()
-    return path.read_text().strip() if path.exists() else "not-started-yet"
+def stored_password(path: Path) -> str | None:
+    return path.read_text().strip() if path.exists() else None
 
 
 def local_service_defaults() -> dict[str, str]:
@@ -57,7 +55,8 @@ def local_service_defaults() -> dict[str, str]:
         "DATABASE_URL": socket_database_url(var_dir() / "postgres", LOCAL_DATABASE_NAME),
         "NEO4J_BOLT_URL": bolt_url(
             int(os.environ.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT)),
-            _local_graph_password(),
+            # Before the first start there is no password yet, and no server to reach either.
+            stored_password(graph_password_file()) or "not-started-yet",
         ),
     }
 

@@ -14,9 +14,10 @@ import shutil
 import subprocess
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from .defaults import bolt_url, graph_password_file
+from .defaults import bolt_url, graph_password_file, stored_password
 from .net import port_open
 from .processes import stop_process
 
@@ -32,8 +33,8 @@ class GraphServerError(RuntimeError):
 
 
 def read_or_create_password(path: Path) -> str:
-    if path.exists():
-        return path.read_text().strip()
+    if stored := stored_password(path):
+        return stored
     path.parent.mkdir(parents=True, exist_ok=True)
     password = secrets.token_urlsafe(24)
     # Created readable by its owner only: it guards the whole graph.
@@ -82,7 +83,7 @@ class GraphServer:
     def __post_init__(self) -> None:
         self.password_file = self.password_file or self.root / "password"
 
-    @property
+    @cached_property
     def password(self) -> str:
         return read_or_create_password(self.password_file)
 
@@ -135,8 +136,7 @@ class GraphServer:
         return f"Neo4j did not start: {reason} (log: {self.log_path})"
 
 
-def local_graph_server(root: Path, bolt_port: int) -> GraphServer:
+def local_graph_server(bolt_port: int) -> GraphServer:
     """The graph server of `make run`: data and password under the var dir."""
-    return GraphServer(
-        root, bolt_port, log_path=root / "launcher.log", password_file=graph_password_file()
-    )
+    root = graph_password_file().parent
+    return GraphServer(root, bolt_port, log_path=root / "launcher.log")

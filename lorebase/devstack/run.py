@@ -49,7 +49,7 @@ def start_services(env: dict[str, str], on_stop: list[Callable[[], None]]) -> No
         print(f"PostgreSQL (embedded): {postgres.pgdata}", flush=True)
     if "NEO4J_BOLT_URL" in missing:
         port = int(env.get("LOREBASE_GRAPH_BOLT_PORT", DEFAULT_BOLT_PORT))
-        graph = local_graph_server(var_dir() / "neo4j", port)
+        graph = local_graph_server(port)
         on_stop.append(graph.stop)  # before start: a half-started launcher is stopped too
         graph.start()
         env["NEO4J_BOLT_URL"] = graph.url
