@@ -30,6 +30,8 @@ from lorebase.selectors import entity_queryset
 ERROR, WARNING = "error", "warning"  # error: the lore cannot be true; warning: it may be wrong
 # Above any chapter number (a PositiveSmallIntegerField): an open end of a span.
 OPEN_END = 32768
+# Roles of someone who is in a scene; being mentioned is not being there.
+TAKING_PART = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
 
 
 # What a finding may point at, by the type names the API and the admin use.
@@ -61,6 +63,10 @@ class Rule:
 
 
 DEAD_IN_SCENE = Rule("dead_character_in_scene", ERROR, "Dead characters in later scenes")
+DEAD_KILLER = Rule("killer_dead_before_the_death", ERROR, "Killers who were already dead")
+ABSENT_KILLER = Rule(
+    "killer_not_in_death_scene", WARNING, "Killers who do not take part in the death scene"
+)
 BARE_SCENE = Rule(
     "scene_without_location_or_participants", WARNING, "Scenes without location or participants"
 )
@@ -125,7 +131,7 @@ def dead_characters_in_later_scenes(world: World) -> list[Finding]:
         SceneParticipant.objects.filter(
             character__world=world,
             character__status=Character.Status.DEAD,
-            role__in=(SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER),
+            role__in=TAKING_PART,
             scene__chapter__number__gt=F("character__status_chapter__number"),
         )
         .order_by(
@@ -152,6 +158,74 @@ def dead_characters_in_later_scenes(world: World) -> list[Finding]:
             )
         )
     return findings
+
+
+def killers_dead_before_the_death(world: World) -> list[Finding]:
+    """A killer marked dead in a chapter before the victim's chapter of death.
+
+    Dying in the same chapter is fine (two who kill each other in chapter 5), and
+    a death without a chapter cannot be checked.
+    """
+    rows = (
+        Character.objects.filter(
+            world=world,
+            status=Character.Status.DEAD,
+            killed_by__status=Character.Status.DEAD,
+            killed_by__status_chapter__number__lt=F("status_chapter__number"),
+        )
+        .order_by("name", "public_id")
+        .values_list(
+            "public_id",
+            "name",
+            "status_chapter__number",
+            "killed_by__public_id",
+            "killed_by__name",
+            "killed_by__status_chapter__number",
+        )
+    )
+    return [
+        DEAD_KILLER.finding(
+            f"{killer} died in chapter {killer_died} but killed {victim} in chapter {died}.",
+            EntityRef("character", str(victim_id), victim),
+            EntityRef("character", str(killer_id), killer),
+        )
+        for victim_id, victim, died, killer_id, killer, killer_died in rows
+    ]
+
+
+def killers_not_in_the_death_scene(world: World) -> list[Finding]:
+    """A death with a killer and a scene, the killer neither present nor speaking in it."""
+    rows = (
+        Character.objects.filter(world=world, killed_by__isnull=False, death_scene__isnull=False)
+        .annotate(
+            killer_there=Exists(
+                SceneParticipant.objects.filter(
+                    scene=OuterRef("death_scene"),
+                    character=OuterRef("killed_by"),
+                    role__in=TAKING_PART,
+                )
+            )
+        )
+        .filter(killer_there=False)
+        .order_by("name", "public_id")
+        .values_list(
+            "public_id",
+            "name",
+            "killed_by__public_id",
+            "killed_by__name",
+            "death_scene__public_id",
+            "death_scene__title",
+        )
+    )
+    return [
+        ABSENT_KILLER.finding(
+            f"{killer} killed {victim} in “{title}” but is neither present nor speaking there.",
+            EntityRef("character", str(victim_id), victim),
+            EntityRef("character", str(killer_id), killer),
+            EntityRef("scene", str(scene_id), title),
+        )
+        for victim_id, victim, killer_id, killer, scene_id, title in rows
+    ]
 
 
 def scenes_without_location_or_participants(world: World) -> list[Finding]:
@@ -346,6 +420,8 @@ CHECKS: dict[str, tuple[Rule, Check]] = {
     rule.id: (rule, check)
     for rule, check in (
         (DEAD_IN_SCENE, dead_characters_in_later_scenes),
+        (DEAD_KILLER, killers_dead_before_the_death),
+        (ABSENT_KILLER, killers_not_in_the_death_scene),
         (BARE_SCENE, scenes_without_location_or_participants),
         (LOCATION_CYCLE, location_cycles),
         (REVERSED_SPAN, reversed_relation_spans),

@@ -83,6 +83,7 @@ def character_card(character: Character) -> dict[str, Any]:
                     "character": str(character.public_id),
                     "aliases": character.aliases,
                     "status": character.status,
+                    "death": _death(character),
                 }
             },
             "character_book": {
@@ -93,6 +94,19 @@ def character_card(character: Character) -> dict[str, Any]:
                 "entries": [lorebook_entry(index, **entry) for index, entry in enumerate(entries)],
             },
         },
+    }
+
+
+def _death(character: Character) -> dict[str, Any] | None:
+    """When, where, by whom and how the character died; None for the living."""
+    if character.status != Character.Status.DEAD:
+        return None
+    chapter, killer, scene = character.status_chapter, character.killed_by, character.death_scene
+    return {
+        "chapter": chapter.number if chapter else None,
+        "killed_by": {"id": str(killer.public_id), "name": killer.name} if killer else None,
+        "scene": {"id": str(scene.public_id), "title": scene.title} if scene else None,
+        "cause": character.death_cause,
     }
 
 

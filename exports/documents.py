@@ -3,9 +3,11 @@
 `fingerprints` is the cheap half: one narrow query per type whose result changes
 whenever an entity's file would. The entity's primary key and version cover its
 own saves (a version only grows; a deleted and re-imported entity has a new key).
-Its relations, stored in its file, and a scene's cast can also change without a
-save of the entity, through a cascade: counts, the newest row's key and the sum
-of the relations' versions catch every insert, delete and update of those rows.
+Its relations, stored in its file, a scene's cast and the references the database
+clears itself (on_delete SET_NULL: a scene's place, a killer, a death scene) can
+also change without a save of the entity, through a cascade: the references
+themselves, counts, the newest row's key and the sum of the relations' versions
+catch every insert, delete and update of those rows.
 """
 
 import uuid
@@ -14,7 +16,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, Count, Max, QuerySet, Sum, Value
+from django.db.models import SET_NULL, CharField, Count, Max, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from lorebase.models import (
@@ -66,11 +68,18 @@ def manifest(world: World) -> Document:
 
 def fingerprints(world: World, entity_type: str) -> dict[int, tuple[str, str]]:
     """pk → (public id, fingerprint) of every entity of the type in the world."""
-    rows: QuerySet = MODELS[entity_type].objects.filter(world=world)
+    model = MODELS[entity_type]
+    rows: QuerySet = model.objects.filter(world=world)
     parts: list = [Cast("pk", CharField()), Cast("version", CharField())]
+    parts += [
+        Cast(f"{field.attribute}_id", CharField())
+        for field in TYPES[entity_type]
+        if field.kind == "ref"
+        and model._meta.get_field(field.attribute).remote_field.on_delete is SET_NULL
+    ]
     if entity_type == "scenes":
         # A role change in place always comes with a new scene version.
-        parts += [Cast("location_id", CharField()), *_rows("participations")]
+        parts += _rows("participations")
     elif entity_type in SOURCE_SIDE:
         parts += [*_rows("relations_out"), Cast(Sum("relations_out__version"), CharField())]
     fingerprint = Concat(*_separated(parts), output_field=CharField())
@@ -124,12 +133,11 @@ def _lists(world: World, entity_type: str, pks: Collection[int] | None) -> dict[
 def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
     targets = [f"target_{side}__public_id" for side in ENDPOINT_MODELS]
     lookups = (source, "public_id", "kind", *targets, "valid_from__public_id")
-    for row in relations.values_list(*lookups, "valid_to__public_id", "description").iterator(
-        CHUNK
-    ):
-        source_pk, public_id, kind, *ends, valid_from, valid_to, description = row
+    rest = ("valid_to__public_id", "known_from_start", "description")
+    for row in relations.values_list(*lookups, *rest).iterator(CHUNK):
+        source_pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
         side, target = next((s, t) for s, t in zip(ENDPOINT_MODELS, ends, strict=True) if t)
-        values = (public_id, kind, side, target, valid_from, valid_to, description)
+        values = (public_id, kind, side, target, valid_from, valid_to, known, description)
         yield source_pk, {f.key: _plain(v) for f, v in zip(RELATION, values, strict=True)}
 
 

@@ -35,6 +35,7 @@ CHARACTER_CARD = OpenApiExample(
                     "character": ANYA,
                     "aliases": ["Anyushka"],
                     "status": "alive",
+                    "death": None,
                 }
             },
             "character_book": {

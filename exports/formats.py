@@ -25,7 +25,9 @@ from lorebase.models import (
 )
 from lorebase.models.relations import ENDPOINT_MODELS
 
-FORMAT_VERSION = 1
+# 2 added the death record of characters and known_from_start of relations. Each
+# format only adds keys whose absence means "empty", so older files still import.
+FORMAT_VERSION = 2
 MANIFEST = "world.yaml"
 ENDPOINT_TYPES = {"character": "characters", "location": "locations", "concept": "concepts"}
 
@@ -42,9 +44,10 @@ class FormatError(ValueError):
 class Field:
     """One key of a document.
 
-    `kind` is one of id, text, int, names, choice, ref, list. `lookup` reads the
-    value in a `values_list` query (empty: built by hand). A missing key takes
-    the empty value of text, names, list and optional refs; other keys are required.
+    `kind` is one of id, text, int, bool, names, choice, ref, list. `lookup` reads
+    the value in a `values_list` query (empty: built by hand). A missing key takes
+    the empty value of text, bool (false), names, list and optional refs; other
+    keys are required.
     """
 
     key: str
@@ -73,6 +76,10 @@ def _ref(key: str, ref: str, *, optional: bool = True) -> Field:
     return Field(key, "ref", f"{key}__public_id", ref=ref, optional=optional)
 
 
+def _bool(key: str) -> Field:
+    return Field(key, "bool", key)
+
+
 def _choice(key: str, choices: type) -> Field:
     return Field(key, "choice", key, choices=tuple(choices.values))
 
@@ -84,6 +91,7 @@ RELATION = (
     Field("target", "ref"),
     _ref("valid_from", "chapters"),
     _ref("valid_to", "chapters"),
+    _bool("known_from_start"),
     _text("description"),
 )
 PARTICIPANT = (
@@ -99,7 +107,9 @@ WORLD = (
     _choice("language", World.Language),
     _text("description"),
 )
-# Entity types in the order an import creates them: what a file refers to comes first.
+# Entity types in the order an import creates them. A reference to the same or a later
+# type (a parent place, a killer, a death scene) is optional, and an import sets it in
+# a second pass, once every entity exists.
 TYPES: dict[str, tuple[Field, ...]] = {
     "chapters": (_id(), Field("number", "int", "number"), _text("title"), _text("summary")),
     "locations": (
@@ -117,6 +127,9 @@ TYPES: dict[str, tuple[Field, ...]] = {
         Field("aliases", "names", "aliases"),
         _choice("status", Character.Status),
         _ref("status_chapter", "chapters"),
+        _ref("killed_by", "characters"),
+        _ref("death_scene", "scenes"),
+        _text("death_cause"),
         _text("description"),
         _text("persona"),
         _text("speech_style"),
@@ -142,6 +155,17 @@ TYPES: dict[str, tuple[Field, ...]] = {
     ),
 }
 REQUIRED_TEXT = {"name", "title", "slug"}
+
+
+def later_references(entity_type: str) -> tuple[Field, ...]:
+    """The type's references to its own or a later type, which an import sets last."""
+    order = list(TYPES)
+    rank = order.index(entity_type)
+    return tuple(
+        field
+        for field in TYPES[entity_type]
+        if field.kind == "ref" and order.index(field.ref) >= rank
+    )
 
 
 def entity_path(world_slug: str, entity_type: str, data: dict[str, Any]) -> str:
@@ -211,6 +235,8 @@ def _value(field: Field, data: dict[str, Any], prefix: str) -> Any:
             return []
         if field.kind == "text" and field.key not in REQUIRED_TEXT:
             return ""
+        if field.kind == "bool":
+            return False
         if field.optional:
             return None
         raise FormatError(name, "missing")
@@ -221,6 +247,8 @@ def _value(field: Field, data: dict[str, Any], prefix: str) -> Any:
         return _uuid(name, value)
     if field.kind == "text":
         return _typed(name, value, str, "text")
+    if field.kind == "bool":
+        return _typed(name, value, bool, "true or false")
     if field.kind == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise FormatError(name, f"expected a whole number ≥ 0, not {value!r}")

@@ -6,6 +6,12 @@ ids, ids of another world, of the wrong type, cycles of places) without writing.
 model validation and the graph outbox are the admin's own; it runs inside the
 caller's transaction, so an error there still leaves nothing behind. Entities
 and relations missing from the files are left alone: an import never deletes.
+
+Types are written in the order of formats.TYPES. A reference to the same or a
+later type (a place's parent, a killer, a death scene) may point at an entity
+not written yet, or at one that changes later in the import, so an entity is
+first saved without those references and gets them in a second pass, once every
+entity of the world is in its new state (one more version for that entity).
 """
 
 import uuid
@@ -31,6 +37,7 @@ from .formats import (
     Field,
     FormatError,
     clean,
+    later_references,
     load,
 )
 
@@ -94,9 +101,9 @@ def apply(worlds: list[WorldFiles], owner: AbstractBaseUser | None) -> dict[str,
 
 def _read_world(root: Path, directory: Path) -> WorldFiles:
     files = WorldFiles(_parse(root, directory / MANIFEST, "world", WORLD))
-    if files.manifest.data["format"] != FORMAT_VERSION:
+    if not 1 <= files.manifest.data["format"] <= FORMAT_VERSION:
         raise InvalidFile(
-            files.manifest.path, "format", f"this Lorebase reads format {FORMAT_VERSION}"
+            files.manifest.path, "format", f"this Lorebase reads formats 1 to {FORMAT_VERSION}"
         )
     for path in sorted(directory.rglob("*.yaml")):
         entity_type = path.parent.name
@@ -269,9 +276,17 @@ class _WorldImport:
             for public_id, data in self.current.items()
             for relation in data.get("relations", [])
         }
-        for entity_type in TYPES:
-            for entry in self.files.entities.get(entity_type, []):
-                self._entity(entry)
+        self.saved: set[str] = set()
+        entries = [e for entity_type in TYPES for e in self.files.entities.get(entity_type, [])]
+        for entry in entries:
+            self._entity(entry)
+        for entry in entries:
+            self._later_references(entry)
+        for entry in entries:
+            public_id = entry.data["id"]
+            new = public_id not in self.current
+            saved = public_id in self.saved
+            self._count(entry.type, "created" if new else "updated" if saved else "unchanged")
         for entry in self._sources():
             for i, relation in enumerate(entry.data["relations"]):
                 self._relation(entry, i, relation)
@@ -303,16 +318,16 @@ class _WorldImport:
         instance = self.instances.get(public_id) or MODELS[entry.type](
             world=self.world, public_id=public_id
         )
-        scalars = [f for f in TYPES[entry.type] if f.kind != "list" and f.key != "id"]
+        later = later_references(entry.type)
+        scalars = [
+            f for f in TYPES[entry.type] if f.kind != "list" and f.key != "id" and f not in later
+        ]
         saved = current is None or any(data[f.key] != current[f.key] for f in scalars)
         if saved:
             for item in scalars:
-                value = data[item.key]
-                setattr(
-                    instance,
-                    item.attribute,
-                    self.instances[value] if item.kind == "ref" and value else value,
-                )
+                setattr(instance, item.attribute, self._value(item, data[item.key]))
+            for item in later:
+                setattr(instance, item.attribute, None)
             with _blame(entry):
                 entity_save(instance=instance)
             self.instances[public_id] = instance
@@ -323,9 +338,30 @@ class _WorldImport:
                 # A scene saved just now already has its new version.
                 scene_set_participants(scene=instance, participants=participants, touch=not saved)
             saved = True
-        self._count(
-            entry.type, "unchanged" if not saved else "created" if current is None else "updated"
-        )
+        if saved:
+            self.saved.add(public_id)
+
+    def _later_references(self, entry: Entry) -> None:
+        """The second pass: references to the same or a later type, every entity now there."""
+        instance = self.instances[entry.data["id"]]
+        wanted = {
+            item.attribute: self._value(item, entry.data[item.key])
+            for item in later_references(entry.type)
+        }
+        if all(
+            getattr(instance, f"{name}_id") == (value.pk if value else None)
+            for name, value in wanted.items()
+        ):
+            return
+        for name, value in wanted.items():
+            setattr(instance, name, value)
+        with _blame(entry):
+            entity_save(instance=instance)
+        self.saved.add(entry.data["id"])
+
+    def _value(self, item: Field, value: Any) -> Any:
+        """A file's value as the model attribute holds it: a reference becomes the entity."""
+        return self.instances[value] if item.kind == "ref" and value else value
 
     def _relation(self, entry: Entry, index: int, data: dict[str, Any]) -> None:
         current = self.current_relations.get(data["id"])
@@ -336,6 +372,7 @@ class _WorldImport:
             world=self.world, public_id=data["id"]
         )
         relation.kind, relation.description = data["kind"], data["description"]
+        relation.known_from_start = data["known_from_start"]
         relation.valid_from = self.instances.get(data["valid_from"] or "")
         relation.valid_to = self.instances.get(data["valid_to"] or "")
         relation.set_endpoint("source", self.instances[entry.data["id"]])

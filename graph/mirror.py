@@ -114,6 +114,9 @@ def _delete(entity_type: EntityType, uid: str) -> None:
         f"MATCH (n:{LABELS[entity_type]} {{uid: $uid}}) RETURN n.world", {"uid": uid}
     )
     writer.delete_node(LABELS[entity_type], uid)
+    if entity_type == EntityType.SCENE:
+        # PostgreSQL set the victims' death scene to null without a new version of theirs.
+        writer.forget_death_scene(uid, worlds=[world for (world,) in worlds if world])
     if chapters:
         relink_scene_order(chapters)
     if entity_type == EntityType.CHAPTER:

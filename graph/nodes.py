@@ -44,6 +44,7 @@ class CharacterNode(InWorld, StructuredNode):
     aliases = ArrayProperty(StringProperty())
     status = StringProperty()
     status_chapter = StringProperty()
+    death_cause = StringProperty()
 
 
 class SceneNode(InWorld, StructuredNode):

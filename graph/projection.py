@@ -42,20 +42,22 @@ LABELS = {
 }
 WORLD_LABELS = tuple(label for label in LABELS.values() if label != "World")
 # Structural relationships, derived from entity fields (not Relation rows).
-IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT = (
+IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, KILLED_BY = (
     "IN_CHAPTER",
     "TAKES_PLACE_IN",
     "FEATURES",
     "PART_OF",
     "NEXT",
+    "KILLED_BY",
 )
 STRUCTURAL_TYPES = {
     EntityType.SCENE: (IN_CHAPTER, TAKES_PLACE_IN, FEATURES),
     EntityType.LOCATION: (PART_OF,),
+    EntityType.CHARACTER: (KILLED_BY,),
 }
 RELATION_TYPES = tuple(kind.value for kind in RelationKind)
 RELATIONSHIP_TYPES = frozenset(
-    {IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, *RELATION_TYPES}
+    {IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, KILLED_BY, *RELATION_TYPES}
 )
 ENDPOINT_LABELS = {"character": "Character", "location": "Location", "concept": "Concept"}
 
@@ -73,7 +75,7 @@ def _uid(value: object) -> str | None:
 # What node_row and structural_edges read through foreign keys, per entity type.
 _JOINS = {
     EntityType.WORLD: (),
-    EntityType.CHARACTER: ("world", "status_chapter"),
+    EntityType.CHARACTER: ("world", "status_chapter", "killed_by", "death_scene"),
     EntityType.LOCATION: ("world", "parent"),
     EntityType.SCENE: ("world", "chapter", "location"),
 }
@@ -103,6 +105,7 @@ def node_row(entity_type: EntityType, entity: object) -> dict:
                 "aliases": entity.aliases,
                 "status": entity.status,
                 "status_chapter": _uid(entity.status_chapter and entity.status_chapter.public_id),
+                "death_cause": entity.death_cause,
             },
             EntityType.SCENE: lambda: {
                 "title": entity.title,
@@ -132,6 +135,12 @@ def structural_edges(entity_type: EntityType, entities: Iterable) -> dict[EdgeKe
                 edges[(PART_OF, "Location", "Location")].append(
                     _edge(place, place.parent.public_id)
                 )
+    elif entity_type == EntityType.CHARACTER:
+        for victim in entities:
+            if victim.killed_by_id:
+                edges[(KILLED_BY, "Character", "Character")].append(
+                    _edge(victim, victim.killed_by.public_id, _death(victim))
+                )
     elif entity_type == EntityType.SCENE:
         scenes = list(entities)
         for scene in scenes:
@@ -153,6 +162,16 @@ def structural_edges(entity_type: EntityType, entities: Iterable) -> dict[EdgeKe
                 }
             )
     return edges
+
+
+def _death(victim: Character) -> dict:
+    """The props of a KILLED_BY edge: when, where and how (the victim owns the edge)."""
+    chapter, scene = victim.status_chapter, victim.death_scene
+    return {
+        "chapter": chapter.number if chapter else None,
+        "scene": _uid(scene and scene.public_id),
+        "cause": victim.death_cause,
+    }
 
 
 def _edge(entity: object, target_id: object, props: dict | None = None) -> dict:
@@ -193,5 +212,6 @@ def relation_row(relation: Relation) -> dict:
             "description": relation.description,
             "valid_from": relation.valid_from.number if relation.valid_from else None,
             "valid_to": relation.valid_to.number if relation.valid_to else None,
+            "known_from_start": relation.known_from_start,
         },
     }

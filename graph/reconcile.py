@@ -92,11 +92,11 @@ def world_drift(world: World) -> Drift:
 
 def _with_dependents(stale: dict[str, set[str]]) -> dict[str, set[str]]:
     """Entities whose edges point at a rewritten node: a node that was missing lost
-    the edges other entities own (a scene's FEATURES, a child's PART_OF), so those
-    entities are rewritten too."""
+    the edges other entities own (a scene's FEATURES, a child's PART_OF, a victim's
+    KILLED_BY), so those entities are rewritten too."""
     from django.db.models import Q
 
-    from lorebase.models import Location, Scene
+    from lorebase.models import Character, Location, Scene
 
     result = {kind: set(uids) for kind, uids in stale.items()}
     chapters = stale.get(EntityType.CHAPTER, set())
@@ -109,6 +109,12 @@ def _with_dependents(stale: dict[str, set[str]]) -> dict[str, set[str]]:
     )
     result.setdefault(EntityType.SCENE, set()).update(
         str(uid) for uid in scenes.values_list("public_id", flat=True)
+    )
+    result.setdefault(EntityType.CHARACTER, set()).update(
+        str(uid)
+        for uid in Character.objects.filter(killed_by__public_id__in=people).values_list(
+            "public_id", flat=True
+        )
     )
     result.setdefault(EntityType.LOCATION, set()).update(
         str(uid)

@@ -9,7 +9,14 @@ from itertools import pairwise
 
 from neomodel import db
 
-from .projection import LABELS, NEXT, RELATION_TYPES, RELATIONSHIP_TYPES, WORLD_LABELS
+from .projection import (
+    KILLED_BY,
+    LABELS,
+    NEXT,
+    RELATION_TYPES,
+    RELATIONSHIP_TYPES,
+    WORLD_LABELS,
+)
 
 
 def _label(label: str) -> str:
@@ -107,6 +114,15 @@ def create_relations(rows: list[dict]) -> None:
 
 def delete_node(label: str, uid: str) -> None:
     db.cypher_query(f"MATCH (n:{_label(label)} {{uid: $uid}}) DETACH DELETE n", {"uid": uid})
+
+
+def forget_death_scene(scene_uid: str, *, worlds: list[str]) -> None:
+    """Deaths in a deleted scene stay deaths, in no scene (the victims' nodes by world index)."""
+    db.cypher_query(
+        f"MATCH (victim:Character)-[r:{KILLED_BY}]->() "
+        "WHERE victim.world IN $worlds AND r.scene = $scene SET r.scene = null",
+        {"scene": scene_uid, "worlds": worlds},
+    )
 
 
 def delete_world_nodes(world_uid: str) -> None:

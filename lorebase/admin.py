@@ -25,7 +25,7 @@ from .models.worlds import ROLE_RANK
 from .selectors import membership_role, worlds_for_user
 
 ENTITY_READ_ONLY = ("public_id", "version", "created_at", "updated_at")
-RELATION_FIELDS = ("kind", "description", "valid_from", "valid_to")
+RELATION_FIELDS = ("kind", "description", "valid_from", "valid_to", "known_from_start")
 
 
 def _allows(request: HttpRequest, world: World | None, role: str) -> bool:
@@ -239,10 +239,44 @@ class LocationAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
 
 @admin.register(Character)
 class CharacterAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
-    list_display = ("name", "status", "status_chapter", "world", "version", "updated_at")
+    list_display = (
+        "name",
+        "status",
+        "status_chapter",
+        "killed_by",
+        "world",
+        "version",
+        "updated_at",
+    )
+    list_select_related = ("status_chapter", "killed_by", "world")
     search_fields = ("name", "description", "persona")
     list_filter = (*WorldScopedAdmin.list_filter, "status")
-    autocomplete_fields = ("status_chapter",)
+    autocomplete_fields = ("status_chapter", "killed_by", "death_scene")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "world",
+                    "name",
+                    "aliases",
+                    "description",
+                    "persona",
+                    "speech_style",
+                    "expected_version",  # hidden; a fieldset lists every field it renders
+                )
+            },
+        ),
+        (
+            "Death",
+            {
+                "fields": ("status", "status_chapter", "killed_by", "death_scene", "death_cause"),
+                "description": "Killer, scene and cause are kept for a dead character only; "
+                "a death scene fills in the chapter.",
+            },
+        ),
+        ("Record", {"fields": ENTITY_READ_ONLY}),
+    )
     inlines = relation_inlines("character")
 
 
@@ -284,7 +318,15 @@ class SceneAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
 
 @admin.register(Relation)
 class RelationAdmin(WorldScopedAdmin):
-    list_display = ("__str__", "kind", "valid_from", "valid_to", "world", "version")
+    list_display = (
+        "__str__",
+        "kind",
+        "valid_from",
+        "valid_to",
+        "known_from_start",
+        "world",
+        "version",
+    )
     search_fields = (
         "description",
         "source_character__name",
@@ -292,5 +334,5 @@ class RelationAdmin(WorldScopedAdmin):
         "source_concept__name",
         "target_concept__name",
     )
-    list_filter = (*WorldScopedAdmin.list_filter, "kind")
+    list_filter = (*WorldScopedAdmin.list_filter, "kind", "known_from_start")
     autocomplete_fields = RelationInline.autocomplete_fields

@@ -59,7 +59,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
     if model is Relation:
         return queryset.select_related(*RELATION_ENDPOINTS, "valid_from", "valid_to")
     if model is Character:
-        return queryset.select_related("status_chapter")
+        return queryset.select_related("status_chapter", "killed_by", "death_scene")
     if model is Location:
         return queryset.select_related("parent")
     return queryset

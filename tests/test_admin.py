@@ -337,3 +337,120 @@ def test_creating_a_world_in_the_admin_makes_the_creator_owner():
     assert WorldMembership.objects.get(world=world, user=user).role == "owner"
     assert client.get(reverse("admin:lorebase_world_change", args=[world.pk])).status_code == 200
     assert SceneParticipantFactory._meta.model.objects.count() == 0
+
+
+def _character_fields(world: World, **fields) -> dict:
+    return {"world": world.pk, "name": "Aldric", "status": "alive", **fields}
+
+
+def test_a_death_is_saved_on_the_character_page_and_read_back(world):
+    entities = _entities(world)
+    client = _staff_client(world)
+    killer = CharacterFactory(world=world, name="Ser Aldric")
+    scene = entities[Scene]  # in chapter 1
+    response = _post(
+        client,
+        _admin_url(Character, "add"),
+        _character_fields(
+            world,
+            status="dead",
+            killed_by=killer.pk,
+            death_scene=scene.pk,
+            death_cause="Run through on the ice of the harbour.",
+        ),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    victim = Character.objects.get(name="Aldric")
+    assert (victim.killed_by, victim.death_scene) == (killer, scene)
+    assert victim.status_chapter == entities[Chapter]  # filled in from the scene
+
+    change = _admin_url(Character, "change", victim.pk)
+    page = client.get(change)
+    death = next(f for f in page.context["adminform"] if f.name == "Death")
+    assert [name for line in death for name in line.fields] == [
+        "status",
+        "status_chapter",
+        "killed_by",
+        "death_scene",
+        "death_cause",
+    ]
+    assert page.context["adminform"].form["killed_by"].value() == killer.pk
+    guard = CharacterFactory(world=world, name="Guard #2")
+    form = page.context["adminform"].form
+    fields = {name: form[name].value() or "" for name in form.fields}
+    response = _post(client, change, {**fields, "killed_by": guard.pk})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    victim.refresh_from_db()
+    assert victim.killed_by == guard and victim.version == 2
+
+    listing = client.get(_admin_url(Character, "changelist")).content.decode()
+    assert "Guard #2" in listing  # the killer is a column of the list
+
+    CharacterFactory(world=WorldFactory(name="Ash Kingdom"), name="Ser Aldric of Ash")
+    for field_name in ("killed_by", "death_scene"):
+        offered = client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": "lorebase",
+                "model_name": "character",
+                "field_name": field_name,
+                "term": "",
+            },
+        )
+        assert offered.status_code == 200
+        assert "Ash" not in offered.content.decode()
+    assert "Fog" in offered.content.decode()  # the world's own scene is offered
+
+
+def test_a_death_the_model_refuses_is_shown_on_the_form(world):
+    _entities(world)
+    elsewhere = WorldFactory(name="Ash Kingdom")
+    user = UserFactory(is_staff=True)
+    for member_of in (world, elsewhere):  # so the autocomplete offers both worlds' people
+        WorldMembershipFactory(world=member_of, user=user, role=WorldRole.EDITOR)
+    client = Client()
+    client.force_login(user)
+    stranger = CharacterFactory(world=elsewhere, name="Ser Aldric")
+    cases = [
+        (
+            _character_fields(world, status="dead", killed_by=stranger.pk),
+            "belongs to another world",
+        ),
+        (
+            _character_fields(world, killed_by=CharacterFactory(world=world).pk),
+            "set the status to dead first",
+        ),
+    ]
+    for fields, reason in cases:
+        response = _post(client, _admin_url(Character, "add"), fields)
+        assert response.status_code == 200
+        assert reason in " ".join(response.context["adminform"].form.errors["killed_by"])
+        assert reason in response.content.decode()
+    assert not Character.objects.filter(name="Aldric").exists()
+
+
+def test_relations_inline_and_in_their_own_page_show_known_from_start(world):
+    entities = _entities(world)
+    client = _staff_client(world)
+    anya, daniel = entities[Character], CharacterFactory(world=world, name="Daniel Marlowe")
+    change = _admin_url(Character, "change", anya.pk)
+    page = client.get(change)
+    outgoing = page.context["inline_admin_formsets"][0].formset
+    assert "known_from_start" in outgoing.form.base_fields
+    prefix = outgoing.prefix
+    response = _post(
+        client,
+        change,
+        {
+            **_character_fields(world, name="Anya"),
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-kind": "FAMILY_OF",
+            f"{prefix}-0-target_character": daniel.pk,
+            f"{prefix}-0-known_from_start": "on",
+        },
+    )
+    assert response.status_code == 302
+    relation = Relation.objects.get(source_character=anya, target_character=daniel)
+    assert relation.known_from_start
+    listing = client.get(_admin_url(Relation, "changelist"), {"known_from_start__exact": "1"})
+    assert list(listing.context["cl"].result_list) == [relation]

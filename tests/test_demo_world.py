@@ -8,6 +8,7 @@ import yaml
 from django.core.management import CommandError, call_command
 from django.db.models import Q
 
+from consistency.selectors import world_report
 from lorebase.demo import loader
 from lorebase.demo.loader import DemoDataError, demo_world_counts, demo_world_load
 from lorebase.models import (
@@ -141,6 +142,39 @@ def test_the_dead_have_a_status_chapter(demo_worlds):
         assert dead.first().status_chapter.world == world
 
 
+@pytest.mark.parametrize(
+    ("language", "victim", "killer", "scene"),
+    [
+        ("en", "Tobias Wren", "Helena Strand", "Old Wren's Last Light"),
+        ("ru", "Тобиас Рен", "Елена Странд", "Последний свет Старого Рена"),
+    ],
+)
+def test_wren_is_killed_by_the_magistra_in_the_lamp_room(
+    demo_worlds, language, victim, killer, scene
+):
+    wren = called(demo_worlds[language], victim)
+    assert (wren.killed_by.name, wren.death_scene.title) == (killer, scene)
+    assert wren.status_chapter == wren.death_scene.chapter and wren.status_chapter.number == 3
+    assert wren.death_cause
+    cast = wren.death_scene.participations.values_list("character__name", "role")
+    assert (killer, SceneParticipant.Role.PRESENT) in set(cast)
+
+
+def test_family_is_known_from_the_start_in_both_editions(demo_worlds):
+    for world in demo_worlds.values():
+        family = Relation.objects.filter(world=world, kind="FAMILY_OF")
+        assert family.count() == 2 and all(r.known_from_start for r in family)
+        assert not Relation.objects.filter(world=world, known_from_start=True).exclude(
+            kind="FAMILY_OF"
+        )
+
+
+def test_the_demo_breaks_no_lore_rule(demo_worlds):
+    for world in demo_worlds.values():
+        report = world_report(world=world)
+        assert report.findings == [], [f.message for f in report.findings]
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_anya_and_kay_first_meet_on_pier_nine(demo_worlds, language):
     world = demo_worlds[language]
@@ -199,6 +233,10 @@ def break_relation(data: dict) -> None:
             r"concept 'anya': the key 'anya' is used twice",
         ),
         (lambda data: data["scenes"][1].update(chapter=7), r"scene 7\.2: no chapter 7"),
+        (
+            lambda data: data["characters"][3].update(killed_by="hollis"),
+            r"character 'wren': no character with the key 'hollis' is defined above",
+        ),
         (
             lambda data: data["scenes"][0].pop("participants"),
             r"scene 1\.1: missing field 'participants'",

@@ -7,6 +7,7 @@ HARBOR = "3f1d9a2b-6e4c-4b7a-8d21-9c5e7f1a2b03"
 ANYA = "5a2e8c1f-3b7d-4e9a-a6c2-1d8f4b7e9c05"
 KAY = "6b3f9d2a-4c8e-4fab-b7d3-2e9a5c8f0d06"
 LANTERN_GUILD = "7c4a0e3b-5d9f-4abc-88e4-3fab6d9a1e07"
+FOG_BELL_SCENE = "8d5b1f4c-6e0a-4bcd-99f5-4a0b7e1b2f08"
 STAMPS = {"created_at": "2026-11-01T09:00:00Z", "updated_at": "2026-11-02T10:30:00Z"}
 
 
@@ -68,16 +69,22 @@ LOCATION = _examples(
         **STAMPS,
     },
 )
+DEATH = {
+    "status": "dead",
+    "status_chapter": CHAPTER_1,
+    "killed_by": KAY,
+    "death_scene": FOG_BELL_SCENE,
+    "death_cause": "Pushed off the pier into the fog.",
+}
 CHARACTER = _examples(
-    "A character who died in chapter 1",
+    "A character killed in chapter 1",
     {
         "name": "Anya",
         "aliases": ["Anna"],
         "description": "A lamplighter's apprentice.",
         "persona": "Curious, stubborn, afraid of deep water.",
         "speech_style": "Short sentences, nautical slang.",
-        "status": "dead",
-        "status_chapter": CHAPTER_1,
+        **DEATH,
         "version": 2,
     },
     {
@@ -88,8 +95,7 @@ CHARACTER = _examples(
         "description": "A lamplighter's apprentice.",
         "persona": "Curious, stubborn, afraid of deep water.",
         "speech_style": "Short sentences, nautical slang.",
-        "status": "dead",
-        "status_chapter": CHAPTER_1,
+        **DEATH,
         **STAMPS,
     },
 )
@@ -126,7 +132,7 @@ SCENE = _examples(
         ],
     },
     {
-        "id": "8d5b1f4c-6e0a-4bcd-99f5-4a0b7e1b2f08",
+        "id": FOG_BELL_SCENE,
         "version": 1,
         "chapter": CHAPTER_1,
         "order": 1,
@@ -150,6 +156,7 @@ RELATION = _examples(
         "description": "Sworn in at the fog bell.",
         "valid_from": CHAPTER_1,
         "valid_to": None,
+        "known_from_start": False,
     },
     {
         "id": "9e6c2a5d-7f1b-4cde-aa06-5b1c8f2c3a09",
@@ -160,6 +167,28 @@ RELATION = _examples(
         "description": "Sworn in at the fog bell.",
         "valid_from": CHAPTER_1,
         "valid_to": None,
+        "known_from_start": False,
+        **STAMPS,
+    },
+) + _examples(
+    "Family known before they meet",
+    {
+        "kind": "FAMILY_OF",
+        "source": {"type": "character", "id": ANYA},
+        "target": {"type": "character", "id": KAY},
+        "description": "Cousins, raised apart.",
+        "known_from_start": True,
+    },
+    {
+        "id": "0f7d3b6e-8a2c-4def-bb17-6c2d9a3d4b10",
+        "version": 1,
+        "kind": "FAMILY_OF",
+        "source": {"type": "character", "id": ANYA, "name": "Anya"},
+        "target": {"type": "character", "id": KAY, "name": "Kay"},
+        "description": "Cousins, raised apart.",
+        "valid_from": None,
+        "valid_to": None,
+        "known_from_start": True,
         **STAMPS,
     },
 )

@@ -119,6 +119,8 @@ class LocationSerializer(EntitySerializer):
 @extend_schema_serializer(examples=examples.CHARACTER)
 class CharacterSerializer(EntitySerializer):
     status_chapter = WorldRefField(Chapter, allow_null=True, required=False)
+    killed_by = WorldRefField(Character, allow_null=True, required=False)
+    death_scene = WorldRefField(Scene, allow_null=True, required=False)
 
     class Meta:
         model = Character
@@ -132,6 +134,9 @@ class CharacterSerializer(EntitySerializer):
             "speech_style",
             "status",
             "status_chapter",
+            "killed_by",
+            "death_scene",
+            "death_cause",
             "created_at",
             "updated_at",
         )
@@ -229,6 +234,7 @@ class RelationSerializer(EntitySerializer):
             "description",
             "valid_from",
             "valid_to",
+            "known_from_start",
             "created_at",
             "updated_at",
         )

@@ -4,6 +4,10 @@ Each file is one world. A world already in the database (same slug or same
 public id) is left alone, so loading again creates and changes nothing. Every
 entity carries a fixed public id from the file, so ids stay the same across
 databases; `key` values only link entries inside one file.
+
+Scenes are saved before characters (a death names its scene and its killer, who
+comes earlier in the file), and their casts once the characters exist, so every
+entity is created whole, at version 1.
 """
 
 import uuid
@@ -94,7 +98,8 @@ class _WorldLoader:
     def __init__(self, path: Path, data: dict[str, Any], owner: AbstractBaseUser | None) -> None:
         self.path, self.data, self.owner = path, data, owner
         self.chapters: dict[int, Chapter] = {}
-        self.refs: dict[str, WorldEntity] = {}  # key → location, character or concept
+        self.refs: dict[str, WorldEntity] = {}  # key → location, character, concept, scene
+        self.scenes: dict[str, Scene] = {}  # by label, "scene <chapter>.<order>"
 
     def load(self) -> World:
         with self._naming("world"):
@@ -108,19 +113,20 @@ class _WorldLoader:
                 parent = self._ref(spec["parent"], Location) if spec.get("parent") else None
                 fields = ("name", "aliases", "kind", "description")
                 self._keep(spec, self._save(Location, spec, *fields, parent=parent))
+        scenes = [(spec, self._scene_label(spec)) for spec in self.data.get("scenes", [])]
+        for spec, label in scenes:
+            with self._naming(label):
+                self._load_scene(spec)
         for spec in self.data.get("characters", []):
             with self._naming(f"character {spec.get('key')!r}"):
-                fields = ("name", "aliases", "description", "persona", "speech_style", "status")
-                status_chapter = self._chapter(spec.get("status_chapter"))
-                character = self._save(Character, spec, *fields, status_chapter=status_chapter)
-                self._keep(spec, character)
+                self._keep(spec, self._load_character(spec))
         for spec in self.data.get("concepts", []):
             with self._naming(f"concept {spec.get('key')!r}"):
                 fields = ("name", "aliases", "kind", "description")
                 self._keep(spec, self._save(Concept, spec, *fields))
-        for spec in self.data.get("scenes", []):
-            with self._naming(f"scene {spec.get('chapter')}.{spec.get('order')}"):
-                self._load_scene(spec)
+        for spec, label in scenes:
+            with self._naming(label):
+                self._load_cast(spec)
         for number, spec in enumerate(self.data.get("relations", []), start=1):
             ends = f"{spec.get('source')} {spec.get('kind')} {spec.get('target')}"
             with self._naming(f"relation #{number} ({ends})"):
@@ -132,6 +138,10 @@ class _WorldLoader:
         fields = {key: spec[key] for key in ("name", "slug", "language")}
         fields["description"] = spec.get("description", "")
         return world_create(owner=self.owner, public_id=public_id, **fields)
+
+    @staticmethod
+    def _scene_label(spec: dict[str, Any]) -> str:
+        return f"scene {spec.get('chapter')}.{spec.get('order')}"
 
     def _load_scene(self, spec: dict[str, Any]) -> None:
         location = self._ref(spec["location"], Location) if spec.get("location") else None
@@ -145,9 +155,28 @@ class _WorldLoader:
             chapter=self._chapter(spec["chapter"]),
             location=location,
         )
+        self.scenes[self._scene_label(spec)] = scene
+        if "key" in spec:  # a scene someone dies in
+            self._keep(spec, scene)
+
+    def _load_cast(self, spec: dict[str, Any]) -> None:
         cast = [(self._ref(key, Character), role) for key, role in spec["participants"].items()]
-        # The scene was created just above: its cast is part of version 1.
+        # The scene was created in this transaction: its cast is part of version 1.
+        scene = self.scenes[self._scene_label(spec)]
         scene_set_participants(scene=scene, participants=cast, touch=False)
+
+    def _load_character(self, spec: dict[str, Any]) -> Character:
+        fields = ("name", "aliases", "description", "persona", "speech_style", "status")
+        killer, scene = spec.get("killed_by"), spec.get("death_scene")
+        return self._save(
+            Character,
+            spec,
+            *fields,
+            "death_cause",
+            status_chapter=self._chapter(spec.get("status_chapter")),
+            killed_by=self._ref(killer, Character) if killer else None,
+            death_scene=self._ref(scene, Scene) if scene else None,
+        )
 
     def _load_relation(self, spec: dict[str, Any]) -> None:
         relation = Relation(
@@ -157,6 +186,7 @@ class _WorldLoader:
             description=spec.get("description", ""),
             valid_from=self._chapter(spec.get("valid_from")),
             valid_to=self._chapter(spec.get("valid_to")),
+            known_from_start=spec.get("known_from_start", False),
         )
         relation.set_endpoint("source", self._ref(spec["source"]))
         relation.set_endpoint("target", self._ref(spec["target"]))

@@ -36,7 +36,7 @@ def test_the_list_shows_member_worlds_with_the_last_checks_counts(world, other_w
     html = page.content.decode()
     assert "Dead characters in later scenes" in html
     cells = re.findall(r'<td class="field-count[^"]*">(\d+)</td>', html)
-    assert cells == ["1", "0", "0", "1", "0", "0"]
+    assert cells == ["1", "0", "0", "0", "0", "1", "0", "0"]
 
 
 def test_a_worlds_page_lists_the_findings_by_rule_with_links(world, flawed):
@@ -54,8 +54,12 @@ def test_a_worlds_page_lists_the_findings_by_rule_with_links(world, flawed):
     relation = reverse("admin:lorebase_relation_change", args=[flawed["relation"].pk])
     assert f'<a href="{relation}">Wren knows Kay</a>' in html
     sections = [s["rule"].id for s in page.context["sections"]]
-    assert sections[:2] == ["dead_character_in_scene", "scene_without_location_or_participants"]
-    assert [s["count"] for s in page.context["sections"]] == [1, 0, 0, 1, 0, 0]
+    assert sections[:3] == [
+        "dead_character_in_scene",
+        "killer_dead_before_the_death",
+        "killer_not_in_death_scene",
+    ]
+    assert [s["count"] for s in page.context["sections"]] == [1, 0, 0, 0, 0, 1, 0, 0]
     assert "<script>" not in html  # the admin's CSP allows no inline script
 
 

@@ -87,6 +87,84 @@ def test_the_dead_remembered_and_the_living_or_missing_in_later_scenes_are_fine(
     assert rules.dead_characters_in_later_scenes(world) == []
 
 
+# --- killers: alive when they kill, and there -----------------------------------------
+
+
+def dead(world, name: str, chapter, killer=None, scene=None) -> Character:
+    return CharacterFactory(
+        world=world,
+        name=name,
+        status=Character.Status.DEAD,
+        status_chapter=chapter,
+        killed_by=killer,
+        death_scene=scene,
+    )
+
+
+def test_a_killer_who_was_already_dead_is_found(world, chapters):
+    ser_aldric = dead(world, "Ser Aldric", chapters[2])
+    aldric = dead(world, "Aldric", chapters[4], killer=ser_aldric)
+    dead(world, "Guard #2", chapters[3], killer=ser_aldric)
+
+    findings = rules.killers_dead_before_the_death(world)
+
+    assert [f.message for f in findings] == [
+        "Ser Aldric died in chapter 2 but killed Aldric in chapter 4.",
+        "Ser Aldric died in chapter 2 but killed Guard #2 in chapter 3.",
+    ]
+    assert findings[0].entities == (ref("character", aldric), ref("character", ser_aldric))
+    assert {(f.rule, f.severity) for f in findings} == {("killer_dead_before_the_death", "error")}
+
+
+def test_killers_alive_dying_later_or_in_the_same_chapter_are_fine(world, chapters):
+    # Both die in chapter 5, each by the other's hand.
+    ser_aldric = dead(world, "Ser Aldric", chapters[5])
+    aldric = dead(world, "Aldric", chapters[5], killer=ser_aldric)
+    ser_aldric.killed_by = aldric
+    ser_aldric.save()
+    dead(world, "Guard #2", chapters[1], killer=CharacterFactory(world=world, name="Мира Холлис"))
+    dead(world, "Guard #3", chapters[2], killer=dead(world, "Old Tom", chapters[6]))
+    dead(world, "Guard #4", None, killer=dead(world, "Undated", chapters[1]))
+
+    assert rules.killers_dead_before_the_death(world) == []
+
+
+def test_a_killer_absent_from_or_only_mentioned_in_the_death_scene_is_found(world, chapters):
+    ser_aldric = CharacterFactory(world=world, name="Ser Aldric")
+    aldric = CharacterFactory(world=world, name="Aldric")
+    pier = scene_with(world, chapters[4], "Pier Nine", (aldric, PRESENT))
+    talk = scene_with(world, chapters[4], "Poison", (aldric, SPEAKER), (ser_aldric, MENTIONED))
+    dead(world, "Aldric Jr.", chapters[4], killer=ser_aldric, scene=talk)
+    aldric.status, aldric.status_chapter = Character.Status.DEAD, chapters[4]
+    aldric.killed_by, aldric.death_scene = ser_aldric, pier
+    aldric.save()
+
+    findings = rules.killers_not_in_the_death_scene(world)
+
+    assert [f.message for f in findings] == [
+        "Ser Aldric killed Aldric in “Pier Nine” but is neither present nor speaking there.",
+        "Ser Aldric killed Aldric Jr. in “Poison” but is neither present nor speaking there.",
+    ]
+    assert findings[0].entities == (
+        ref("character", aldric),
+        ref("character", ser_aldric),
+        ref("scene", pier, pier.title),
+    )
+    assert {(f.rule, f.severity) for f in findings} == {("killer_not_in_death_scene", "warning")}
+
+
+def test_a_killer_in_the_death_scene_or_a_death_without_scene_or_killer_is_fine(world, chapters):
+    ser_aldric = CharacterFactory(world=world, name="Ser Aldric")
+    guard = CharacterFactory(world=world, name="Guard #2")
+    duel = scene_with(world, chapters[4], "The Duel", (ser_aldric, SPEAKER), (guard, PRESENT))
+    dead(world, "Aldric", chapters[4], killer=ser_aldric, scene=duel)
+    dead(world, "Aldric Jr.", chapters[4], killer=guard, scene=duel)
+    dead(world, "Old Tom", chapters[4], killer=guard)  # where is not recorded
+    dead(world, "Тобиас Рен", chapters[4], scene=duel)  # nobody killed him
+
+    assert rules.killers_not_in_the_death_scene(world) == []
+
+
 # --- a scene without location or participants --------------------------------------
 
 

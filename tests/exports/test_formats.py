@@ -81,3 +81,38 @@ def test_broken_yaml_names_line_and_column():
         load(b"id: x\nname: [unclosed\n")
     assert caught.value.field.startswith("line ")
     assert "broken YAML" in caught.value.reason
+
+
+RELATION_ID = "0b7c2f0e-5c1a-4d8e-9a51-2f4e8c1d7a01"
+
+
+def _relation(**fields) -> dict:
+    return {
+        "id": RELATION_ID,
+        "kind": "FAMILY_OF",
+        "target_type": "character",
+        "target": RELATION_ID,
+        **fields,
+    }
+
+
+@pytest.mark.parametrize("value", ["yes please", 1, None, [True]])
+def test_known_from_start_is_true_or_false(value):
+    document = {"id": RELATION_ID, "name": "Aldric", "status": "alive"}
+    with pytest.raises(FormatError) as caught:
+        clean(TYPES["characters"], {**document, "relations": [_relation(known_from_start=value)]})
+    assert caught.value.field == "relations[0].known_from_start"
+    assert "expected true or false" in caught.value.reason
+
+
+def test_a_missing_death_or_known_from_start_is_empty():
+    document = {"id": RELATION_ID, "name": "Aldric", "status": "dead", "relations": [_relation()]}
+    cleaned = clean(TYPES["characters"], document)
+    assert (cleaned["killed_by"], cleaned["death_scene"], cleaned["death_cause"]) == (
+        None,
+        None,
+        "",
+    )
+    assert cleaned["relations"][0]["known_from_start"] is False
+    known = {**document, "relations": [_relation(known_from_start=True)]}
+    assert clean(TYPES["characters"], known)["relations"][0]["known_from_start"] is True

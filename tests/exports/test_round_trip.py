@@ -6,7 +6,7 @@ from exports.services import import_world
 from lorebase import services
 from lorebase.demo.loader import demo_world_counts, demo_world_load
 from lorebase.generator import delete_generated_world, generate_world
-from lorebase.models import Relation, World
+from lorebase.models import Character, Relation, World
 from tests.exports.conftest import export, tree
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,13 @@ def test_the_demo_worlds_round_trip_byte_for_byte(tmp_path):
     export(tmp_path / "second")
     assert tree(tmp_path / "second") == first
     assert {w.slug: demo_world_counts(w) for w in World.objects.all()} == counts
+    # Wren's death names a character and a scene, both set in the import's second pass.
+    deaths = Character.objects.filter(killed_by__isnull=False, death_scene__isnull=False)
+    assert sorted(deaths.values_list("name", "killed_by__name")) == [
+        ("Tobias Wren", "Helena Strand"),
+        ("Тобиас Рен", "Елена Странд"),
+    ]
+    assert Relation.objects.filter(known_from_start=True).count() == 4
 
 
 def test_a_generated_world_round_trips_byte_for_byte(tmp_path):
