@@ -225,7 +225,7 @@ def main() -> None:
     parser.add_argument("--world", choices=("generated", "hard"), default="generated")
     args = parser.parse_args()
     if args.world == "hard":
-        with bench_stack():
+        with bench_stack(graph_read_seconds=30):
             hard_world(args.seed)
         return
     with bench_stack():

@@ -258,7 +258,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=100, help="hard world: per question")
     arguments = parser.parse_args()
     if arguments.world == "hard":
-        with bench_stack():
+        with bench_stack(graph_read_seconds=30):
             hard_world(arguments.seed, arguments.repeats)
         return
     with bench_stack():
