@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint schema install clean vendor-js rabbitmq graph-launcher
+.PHONY: run test lint schema install clean vendor-js rabbitmq graph-launcher bench-quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,12 @@ test: lint
 
 schema: install
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file var/schema.yaml
+
+# Benchmarks start a stack of their own (bench/stack.py); docs/benchmarks.md has the
+# figures. Quality per class of hard name and per language: search, then answers in role.
+bench-quality: $(INSTALLED) rabbitmq $(GRAPH_LAUNCHER)
+	$(BIN)/python bench/search_quality.py --world hard
+	$(BIN)/python bench/llm_eval.py --world hard
 
 # Cytoscape.js draws the admin's graph pictures. It comes from the npm registry at the
 # version (and hash) in package.json and package-lock.json, and is kept with its

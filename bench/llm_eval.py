@@ -1,6 +1,7 @@
 """Answers in role: context recall, spoiler leakage, citation precision, context size and time.
 
     .venv/bin/python bench/llm_eval.py [--questions 60] [--seed 5] [--entities 0]
+    .venv/bin/python bench/llm_eval.py --world hard
 
 Gold questions come from the demo world (both editions) and a generated world:
 for a character at a chapter, a scene they were in by then ("What happened in
@@ -17,11 +18,19 @@ llm.services.answer_question with the extractive provider.
 - context size (items, estimated tokens) and assembly time (graph walk, texts,
   search), without a model call. `--entities N` adds a generated world of N
   entities for the time alone.
+
+`--world hard` asks in role on the hard-names world (bench/hard_questions.py),
+per class of name and language: the answering scene (or relation) cited, also
+for questions that name nobody; citation precision; and leakage, which there
+also counts timeless relations with someone not met yet and the cause of a
+death the character did not witness, found in the answer or its context.
 """
 
 import argparse
+import json
 import random
 import time
+from collections import Counter, defaultdict
 
 from stack import bench_stack, percentile
 
@@ -170,12 +179,55 @@ def timing_only(world, count: int, rng: random.Random) -> dict:
     }
 
 
+def hard_world(seed: int) -> None:
+    import hard_questions as hard
+
+    from llm.services import answer_question
+    from lorebase.models import Character
+
+    rows = []
+    with hard.hard_worlds() as worlds:
+        for world in worlds:
+            truth = hard.Truth(world)
+            people = Character.objects.filter(world=world).select_related("world", "status_chapter")
+            people = {str(c.public_id): c for c in people}
+            counts: dict[str, Counter] = defaultdict(Counter)
+            for q in hard.role_questions(truth, random.Random(seed)):
+                answer = answer_question(
+                    character=people[q.character], question=q.text, as_of_chapter=q.as_of
+                )
+                in_context = {item["id"] for item in answer["knowledge_items"]}
+                cites = {c["id"] for c in answer["citations"]}
+                told = json.dumps([answer["answer"], answer["knowledge_items"]], ensure_ascii=False)
+                count = counts[q.klass]
+                count["n"] += 1
+                count["gold"] += q.gold is not None
+                count["found"] += bool(q.gold and q.gold & cites)
+                count["cites"] += len(cites)
+                count["cites in context"] += len(cites & in_context)
+                count["leaked"] += len((in_context | cites) - truth.may_know(q.character, q.as_of))
+                count["leaked"] += sum(c in told for c in truth.unseen_deaths(q.character, q.as_of))
+            for klass, c in counts.items():
+                rows.append(
+                    (klass, world.language, c["gold"], "answer cited", c["found"] / c["gold"])
+                )
+                precision = c["cites in context"] / c["cites"] if c["cites"] else 1.0
+                rows.append((klass, world.language, c["n"], "citation precision", precision))
+                rows.append((klass, world.language, c["n"], "leaked", c["leaked"]))
+    hard.print_table(f"hard-names world (seed {hard.SEED}), answers in role, extractive", rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=60, help="per kind and world")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--entities", type=int, default=0, help="also time a world this big")
+    parser.add_argument("--world", choices=("generated", "hard"), default="generated")
     args = parser.parse_args()
+    if args.world == "hard":
+        with bench_stack(graph_read_seconds=30):
+            hard_world(args.seed)
+        return
     with bench_stack():
         from graph.rebuild import world_rebuild
         from lorebase.demo.loader import demo_world_load

@@ -1,6 +1,7 @@
 """Search quality on generated worlds: gold questions with exact answers, recall@5 and MRR.
 
     .venv/bin/python bench/search_quality.py [--questions 40] [--seed 7]
+    .venv/bin/python bench/search_quality.py --world hard [--repeats 100]
 
 For an English and a Russian generated world, gold answers come from
 PostgreSQL alone (never from the search code): the first scene two characters
@@ -9,9 +10,15 @@ breadth-first search over the same edges the graph has (paths), the scenes of
 a character at a place or inside it (character at location), and an entity
 whose name was given with one typing error (typos). Each question goes
 through search.answers.search, as the API would send it.
+
+`--world hard` asks the hard-names world instead (bench/hard_questions.py):
+per class of name and language, the share of questions answered right at
+rank 1, of confident answers about the wrong person or the wrong Gate, and of
+50 questions that give the same answer in all of `--repeats` tries.
 """
 
 import argparse
+import json
 import random
 from collections import defaultdict, deque
 
@@ -207,11 +214,53 @@ def _path_judge(gold: Gold, a: str, b: str, distance: int):
     return judge
 
 
+def hard_world(seed: int, repeats: int) -> None:
+    import hard_questions as hard
+
+    from search.answers import RESULT_TYPES, search
+
+    rows = []
+    with hard.hard_worlds() as worlds:
+        for world in worlds:
+
+            def ask(question: hard.Question, world=world) -> dict:
+                return search(world, question.text, question.as_of, set(RESULT_TYPES), 10)
+
+            rng = random.Random(seed)
+            asked = hard.search_questions(hard.Truth(world), rng)
+            scores = defaultdict(list)
+            for question in asked:
+                answer = ask(question)
+                for metric, judge in question.judges.items():
+                    scores[question.klass, metric].append(judge(answer))
+            rows += [
+                (k, world.language, len(v), m, sum(v) / len(v)) for (k, m), v in scores.items()
+            ]
+            sample = rng.sample(asked, min(50, len(asked)))
+            same = [len({json.dumps(ask(q)) for _ in range(repeats)}) == 1 for q in sample]
+            rows.append(
+                (
+                    "determinism",
+                    world.language,
+                    len(same),
+                    "identical answers",
+                    sum(same) / len(same),
+                )
+            )
+    hard.print_table(f"hard-names world (seed {hard.SEED}), search, {repeats} repeats", rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=40, help="per kind and language")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--world", choices=("generated", "hard"), default="generated")
+    parser.add_argument("--repeats", type=int, default=100, help="hard world: per question")
     arguments = parser.parse_args()
+    if arguments.world == "hard":
+        with bench_stack(graph_read_seconds=30):
+            hard_world(arguments.seed, arguments.repeats)
+        return
     with bench_stack():
         from graph.rebuild import world_rebuild
         from lorebase.generator import delete_generated_world, generate_world

@@ -21,8 +21,15 @@ sys.path.insert(0, str(ROOT))
 
 
 @contextmanager
-def bench_stack(*, worker_concurrency: int = 0) -> Iterator[None]:
-    """Services up, database migrated, graph schema installed; optionally a worker."""
+def bench_stack(
+    *, worker_concurrency: int = 0, graph_read_seconds: float | None = None
+) -> Iterator[None]:
+    """Services up, database migrated, graph schema installed; optionally a worker.
+
+    `graph_read_seconds` raises the per-read graph limits of search and answers:
+    quality benches measure answers, not time, and on a loaded machine a query's
+    first plan compilation alone can take longer than the 2 s default.
+    """
     import django
 
     from lorebase.devstack.broker import ensure_broker
@@ -51,6 +58,9 @@ def bench_stack(*, worker_concurrency: int = 0) -> Iterator[None]:
         if broker is not None:
             stack.callback(broker.stop)
         os.environ["CELERY_TASK_DEFAULT_QUEUE"] = f"lorebase-bench-{uuid.uuid4().hex[:8]}"
+        if graph_read_seconds:
+            for name in ("SEARCH_GRAPH_TIMEOUT", "LLM_GRAPH_TIMEOUT"):
+                os.environ.setdefault(name, str(graph_read_seconds))
         os.environ["DJANGO_SETTINGS_MODULE"] = "lorebase.settings.dev"
         django.setup()
         from django.core.management import call_command

@@ -180,6 +180,11 @@ def delete_generated_world(world: World) -> None:
         cursor.execute(f"DELETE FROM {World._meta.db_table} WHERE id = %s", [world.pk])
 
 
+def public_id(rng: random.Random) -> uuid.UUID:
+    """A version-4 uuid drawn from `rng`: the same seed gives the same public ids."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
 def _check_arguments(slug: str, language: str, counts: dict[str, int]) -> None:
     for name, value in counts.items():
         if value < 1:
@@ -452,7 +457,7 @@ class _Builder:
     # --- randomness ------------------------------------------------------------
 
     def _public_id(self) -> uuid.UUID:
-        return uuid.UUID(int=self.ids.getrandbits(128), version=4)
+        return public_id(self.ids)
 
     def _pick(self, items: Sequence[T]) -> T:
         return items[self.rng.randrange(len(items))]

@@ -63,6 +63,9 @@ def dump(world: World) -> dict[str, list]:
             "speech_style",
             "status",
             "status_chapter__public_id",
+            "killed_by__public_id",
+            "death_scene__public_id",
+            "death_cause",
         ),
         "concepts": rows(Concept, "public_id", "name", "aliases", "kind", "description"),
         "scenes": rows(
@@ -90,6 +93,7 @@ def dump(world: World) -> dict[str, list]:
             "description",
             "valid_from__public_id",
             "valid_to__public_id",
+            "known_from_start",
         ),
     }
 
