@@ -64,6 +64,9 @@ class Rule:
 
 DEAD_IN_SCENE = Rule("dead_character_in_scene", ERROR, "Dead characters in later scenes")
 DEAD_KILLER = Rule("killer_dead_before_the_death", ERROR, "Killers who were already dead")
+MOVED_DEATH_SCENE = Rule(
+    "death_scene_in_another_chapter", ERROR, "Deaths whose scene moved to another chapter"
+)
 ABSENT_KILLER = Rule(
     "killer_not_in_death_scene", WARNING, "Killers who do not take part in the death scene"
 )
@@ -190,6 +193,36 @@ def killers_dead_before_the_death(world: World) -> list[Finding]:
             EntityRef("character", str(killer_id), killer),
         )
         for victim_id, victim, died, killer_id, killer, killer_died in rows
+    ]
+
+
+def death_scenes_in_another_chapter(world: World) -> list[Finding]:
+    """A death scene outside the chapter of death.
+
+    Saving a character refuses this, but moving the scene to another chapter later
+    changes only the scene, so the disagreement is found here.
+    """
+    rows = (
+        Character.objects.filter(world=world, death_scene__isnull=False)
+        .exclude(status_chapter=F("death_scene__chapter"))
+        .order_by("name", "public_id")
+        .values_list(
+            "public_id",
+            "name",
+            "status_chapter__number",
+            "death_scene__public_id",
+            "death_scene__title",
+            "death_scene__chapter__number",
+        )
+    )
+    return [
+        MOVED_DEATH_SCENE.finding(
+            f"{victim} died in chapter {died or '(none)'}, but their death scene “{title}” "
+            f"is in chapter {scene_chapter}.",
+            EntityRef("character", str(victim_id), victim),
+            EntityRef("scene", str(scene_id), title),
+        )
+        for victim_id, victim, died, scene_id, title, scene_chapter in rows
     ]
 
 
@@ -421,6 +454,7 @@ CHECKS: dict[str, tuple[Rule, Check]] = {
     for rule, check in (
         (DEAD_IN_SCENE, dead_characters_in_later_scenes),
         (DEAD_KILLER, killers_dead_before_the_death),
+        (MOVED_DEATH_SCENE, death_scenes_in_another_chapter),
         (ABSENT_KILLER, killers_not_in_the_death_scene),
         (BARE_SCENE, scenes_without_location_or_participants),
         (LOCATION_CYCLE, location_cycles),

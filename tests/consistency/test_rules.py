@@ -7,6 +7,7 @@ from consistency import rules
 from consistency.rules import EntityRef, parent_cycles
 from consistency.selectors import world_report
 from lorebase.models import Character, Location, RelationKind, SceneParticipant
+from lorebase.services import entity_save
 from tests.factories import (
     ChapterFactory,
     CharacterFactory,
@@ -127,6 +128,26 @@ def test_killers_alive_dying_later_or_in_the_same_chapter_are_fine(world, chapte
     dead(world, "Guard #4", None, killer=dead(world, "Undated", chapters[1]))
 
     assert rules.killers_dead_before_the_death(world) == []
+
+
+def test_a_death_scene_moved_to_another_chapter_is_found(world, chapters):
+    lamp_room = scene_with(world, chapters[3], "Old Wren's Last Light")
+    wren = dead(world, "Wren", chapters[3], scene=lamp_room)
+    dead(world, "Старый Рен", chapters[4], scene=scene_with(world, chapters[4], "На маяке"))
+    assert rules.death_scenes_in_another_chapter(world) == []
+
+    lamp_room.chapter = chapters[5]
+    entity_save(instance=lamp_room)  # the scene alone changes: the character is not re-checked
+
+    findings = rules.death_scenes_in_another_chapter(world)
+    assert [f.message for f in findings] == [
+        "Wren died in chapter 3, but their death scene “Old Wren's Last Light” is in chapter 5."
+    ]
+    assert findings[0].entities == (
+        ref("character", wren),
+        ref("scene", lamp_room, lamp_room.title),
+    )
+    assert findings[0].severity == "error"
 
 
 def test_a_killer_absent_from_or_only_mentioned_in_the_death_scene_is_found(world, chapters):
