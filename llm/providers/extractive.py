@@ -1,9 +1,9 @@
 """The offline provider: a first-person answer put together from the matched lore.
 
-No model, no network. It takes the items the question matched (search hits and
-named entities, already restricted to what the character knows), says what
-each one holds in a fixed first-person frame, and numbers the citations. When
-nothing matched, it says plainly that the character does not know.
+No model, no network. It takes the items the question matched (already ranked
+and restricted to what the character knows), says what each one holds in a
+fixed first-person frame, and numbers the citations — a death by its scene.
+When nothing matched, it says plainly that the character does not know.
 """
 
 from ..context import Context, Item, death_sentence
