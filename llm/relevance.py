@@ -126,6 +126,8 @@ def _names(
                 weight = LINKED if uid in item.links else OWN if uid == item.id else 0.0
                 if weight:
                     add(item.id, weight * mention.score)
+    # A name the character never came across counts only if its words are not in
+    # what they know: "the fog" is a concept Kay never met, and the fog of his scene.
     said = _said(
         [" ".join(m.words) for m in strangers], [f"{i.title}. {i.text}" for i in items], config
     )
@@ -145,6 +147,7 @@ def _asking(words: list[Word], mentions: list[Mention]) -> set[str]:
 
 
 def _asked(character: Character, asked: set[str], items: list["Item"], add: Add) -> None:
+    """Relations of the kinds asked for, deaths if asked, and what involves the other party."""
     others: set[str] = set()
     for item in items:
         if item.type == "relation" and item.details["kind"] in asked:
@@ -173,7 +176,7 @@ def _lexemes(items: list["Item"], config: str) -> list[tuple[frozenset[str], fro
 
 
 def _detail_texts(item: "Item") -> list[str]:
-    return [str(value) for value in item.details.values() if isinstance(value, str)]
+    return [value for value in item.details.values() if isinstance(value, str)]
 
 
 def _said(phrases: list[str], texts: list[str], config: str) -> set[str]:
