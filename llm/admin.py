@@ -56,12 +56,17 @@ class AskForm(forms.Form):
         return data
 
 
+# A death is cited by its victim's id: the death record is kept on the character.
+CITED_MODELS = {"death": "character"}
+
+
 def _admin_link(citation: dict) -> str | None:
     """The cited entity's change page, if the admin has one."""
-    model = apps.get_model("lorebase", citation["type"])
+    name = CITED_MODELS.get(citation["type"], citation["type"])
+    model = apps.get_model("lorebase", name)
     pk = model.objects.filter(public_id=citation["id"]).values_list("pk", flat=True).first()
     try:
-        return reverse(f"admin:lorebase_{citation['type']}_change", args=[pk])
+        return reverse(f"admin:lorebase_{name}_change", args=[pk])
     except NoReverseMatch:
         return None
 

@@ -2,7 +2,8 @@
 
 A model may invent ids, or be talked into citing something the lore named but
 the character never saw. Such citations are dropped (and counted): the client
-only ever gets ids the context held, each with its type and title.
+only ever gets ids the context held, each with its type and title. A death is
+cited as the scene it happened in when the context holds that scene.
 """
 
 from .context import Context
@@ -15,6 +16,8 @@ def checked_citations(context: Context, cited: list[str], provider: str) -> list
     for raw in cited:
         uid = raw.strip().lower()  # models echo ids in other cases, with spaces
         item = context.item(uid)
+        if item is not None:
+            item = next(filter(None, map(context.item, item.cites)), item)
         if item is None:
             dropped += 1
         elif all(c["id"] != uid for c in kept):

@@ -1,12 +1,12 @@
 """The context of one answer: the character's knowledge as items, ranked for the question.
 
 Items are the character's profile, the scenes they were in (what happened, where,
-who was there), their relations valid at the chapter, and the places and
-concepts those lead to. The question ranks them: full-text hits (search.text)
-and the entities it names (search.questions) come first, restricted to the
-items the character knows; the rest follow in a fixed order. Items are added
-until the token budget is spent, so the same world, character, chapter and
-question always give the same context.
+who was there), their relations known at the chapter, the deaths they know of,
+and the places and concepts those lead to. The question ranks them (see
+relevance.py), among the items the character knows only; the rest follow in a
+fixed order. Every tie is broken by the item's place in the story and its id,
+and items are added until the token budget is spent, so the same world,
+character, chapter and question always give the same context.
 """
 
 from dataclasses import dataclass, field
@@ -14,17 +14,34 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from lorebase.models import Character, Concept, Location, Relation, Scene
-from search.questions import recognise
-from search.text import FIELDS, analyse, config_for, ranked_hits
 
 from .knowledge import Knowledge, knowledge_of, latest_chapter
+from .relevance import relevance_of
 
 # A long scene text is cut so one scene cannot take the whole budget.
 MAX_ITEM_CHARS = 1200
 # Rough size of a token; the budget only needs to be proportional, not exact.
 CHARS_PER_TOKEN = 4
-SEARCH_HITS = 200
-LATER_ORDER = {"relation": 0, "scene": 1, "location": 2, "concept": 3}
+LATER_ORDER = {"death": 0, "relation": 1, "scene": 2, "location": 3, "concept": 4}
+# How a death reads in the lore, per language; names are never inflected.
+DEATH_PHRASES = {
+    "en": {
+        "title": "The death of {victim}",
+        "killed": "{victim} was killed by {killer}",
+        "by_me": "I killed {victim}",
+        "died": "{victim} died",
+        "scene": " in “{scene}”",
+        "chapter": ", chapter {chapter}",
+    },
+    "ru": {
+        "title": "Смерть: {victim}",
+        "killed": "{victim} — убийца: {killer}",
+        "by_me": "{victim} — от моей руки",
+        "died": "{victim} — смерть",
+        "scene": ", сцена «{scene}»",
+        "chapter": ", глава {chapter}",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,7 @@ class Item:
     details: dict = field(default_factory=dict)
     links: tuple[str, ...] = ()  # entities it connects the character to
     story: tuple = ()  # position in the story, for a deterministic order
+    cites: tuple[str, ...] = ()  # what to cite for it instead of itself (a death: its scene)
 
     def as_dict(self) -> dict:
         data = {"id": self.id, "type": self.type, "title": self.title, "chapter": self.chapter}
@@ -75,9 +93,13 @@ class Context:
     def relevant(self) -> list[Item]:
         """Items the question matched, best first (the profile only when asked about)."""
         found = [item for item in self.items if self.relevance.get(item.id)]
-        return sorted(
-            found, key=lambda i: (-self.relevance[i.id], LATER_ORDER.get(i.type, -1), i.story)
-        )
+        return sorted(found, key=lambda item: rank_key(item, self.relevance))
+
+
+def rank_key(item: Item, relevance: dict[str, float]) -> tuple:
+    """Matched items first, best first; ties (and the rest) by type, then story and id."""
+    story = (LATER_ORDER.get(item.type, -1), item.story)
+    return (0, -relevance[item.id], *story) if item.id in relevance else (1, 0.0, *story)
 
 
 def build_context(
@@ -86,59 +108,19 @@ def build_context(
     as_of = latest_chapter(character) if as_of is None else as_of
     knowledge = knowledge_of(character, as_of)
     items = _items(knowledge)
-    known = {item.id for item in items} | {uid for item in items for uid in item.links}
-    relevance, mentioned, unknown = _relevance(character, question, as_of, items, known)
+    ranked = relevance_of(character=character, question=question, as_of=as_of, items=items)
+    relevance = ranked.scores
     profile, rest = items[0], items[1:]
-    rest.sort(
-        key=lambda item: (
-            (0, -relevance[item.id], LATER_ORDER[item.type], item.story)
-            if item.id in relevance
-            else (1, LATER_ORDER[item.type], item.story)
-        )
-    )
+    rest.sort(key=lambda item: rank_key(item, relevance))
     chosen, spent = [profile], profile.tokens
     for item in rest:
         if spent + item.tokens <= (budget or settings.LLM_CONTEXT_TOKENS):
             chosen.append(item)
             spent += item.tokens
     nodes, edges = _graph(knowledge, chosen)
-    return Context(character, as_of, chosen, relevance, mentioned, unknown, nodes, edges)
-
-
-def _relevance(
-    character: Character, question: str, as_of: int, items: list[Item], known: set[str]
-) -> tuple[dict[str, float], list[str], int]:
-    world = character.world
-    words = analyse(question, config_for(world))
-    by_id = {item.id: item for item in items}
-    relevance: dict[str, float] = {}
-    # Ranked among what the character knows: the rest of the world is never read.
-    for hit in ranked_hits(
-        world=world, words=words, as_of=as_of, types=set(FIELDS), limit=SEARCH_HITS, among=by_id
-    ):
-        relevance[hit.id] = relevance.get(hit.id, 0.0) + hit.score
-    me = str(character.public_id)
-    mentioned, unknown = [], 0
-    for mention in recognise(world, words):
-        # Of several entities with one name, the character can only mean one they know.
-        uids = [e.id for e in mention.candidates if e.id == me or e.id in known]
-        if len(uids) > 1:
-            continue  # still ambiguous: boosting one would be a guess
-        uid = uids[0] if uids else mention.entity.id
-        if uid == me:
-            relevance[me] = relevance.get(me, 0.0) + 1.0
-            continue
-        if uid not in known:
-            unknown += 1  # named in the question, but nothing the character could know
-            continue
-        mentioned.append(next(e.name for e in mention.candidates if e.id == uid))
-        for item in items:
-            # What happened with it outranks what it is: "who did you find on Pier
-            # Nine" asks for the scene there before the description of the pier.
-            weight = 0.5 if uid == item.id else 1.0 if uid in item.links else 0.0
-            if weight:
-                relevance[item.id] = relevance.get(item.id, 0.0) + weight * mention.score
-    return relevance, mentioned, unknown
+    return Context(
+        character, as_of, chosen, relevance, ranked.mentioned, ranked.unknown, nodes, edges
+    )
 
 
 def _cut(text: str) -> str:
@@ -152,6 +134,7 @@ def _items(knowledge: Knowledge) -> list[Item]:
         _profile(character, knowledge.as_of),
         *(_scene(scene, knowledge.cast.get(scene.pk, [])) for scene in knowledge.scenes),
         *(_relation(relation, character) for relation in knowledge.relations),
+        *(_death(victim, character) for victim in knowledge.deaths),
         *(_location(place) for place in knowledge.locations),
         *(_concept(concept) for concept in knowledge.concepts),
     ]
@@ -213,6 +196,45 @@ def _relation(relation: Relation, character: Character) -> Item:
     )
 
 
+def death_sentence(details: dict, language: str, by_me: bool = False) -> str:
+    """“Aldric was killed by Ser Aldric in “The Weir”, chapter 3: held under the water.”"""
+    phrases = DEATH_PHRASES.get(language, DEATH_PHRASES["en"])
+    key = "by_me" if by_me else "killed" if details["killer"] else "died"
+    parts = [phrases[key].format(victim=details["victim"], killer=details["killer"])]
+    if details["scene"]:
+        parts.append(phrases["scene"].format(scene=details["scene"]))
+    if details["chapter"]:
+        parts.append(phrases["chapter"].format(chapter=details["chapter"]))
+    if details["cause"]:
+        parts.append(f": {details['cause']}")
+    return "".join(parts) + "."
+
+
+def _death(victim: Character, character: Character) -> Item:
+    """A death the character knows of; its citation is the scene of the death."""
+    killer, scene, chapter = victim.killed_by, victim.death_scene, victim.status_chapter
+    details = {
+        "victim": victim.name,
+        "killer": killer.name if killer else None,
+        "scene": scene.title if scene else None,
+        "chapter": chapter.number if chapter else None,
+        "cause": " ".join(victim.death_cause.split()),
+    }
+    language = character.world.language
+    uid = str(victim.public_id)
+    return Item(
+        uid,
+        "death",
+        DEATH_PHRASES.get(language, DEATH_PHRASES["en"])["title"].format(victim=victim.name),
+        _cut(death_sentence(details, language)),
+        details["chapter"],
+        details,
+        tuple(str(end.public_id) for end in (victim, killer) if end),
+        (-(details["chapter"] or 0), victim.name, uid),
+        (str(scene.public_id),) if scene else (),
+    )
+
+
 def _location(place: Location) -> Item:
     details = {"kind": place.kind, "part_of": place.parent.name if place.parent else None}
     links = (str(place.parent.public_id),) if place.parent else ()
@@ -246,6 +268,19 @@ def _graph(knowledge: Knowledge, items: list[Item]) -> tuple[list[dict], list[di
             edges.append(
                 {"source": uid, "target": str(scene.location.public_id), "type": "TAKES_PLACE_IN"}
             )
+    for victim in knowledge.deaths:
+        uid = str(victim.public_id)
+        if uid not in chosen:
+            continue
+        # The death is drawn as its victim, with an edge to the killer as in the mirror.
+        nodes[uid] = {"id": uid, "type": "character", "title": victim.name}
+        if victim.killed_by:
+            killer = str(victim.killed_by.public_id)
+            nodes.setdefault(
+                killer, {"id": killer, "type": "character", "title": victim.killed_by.name}
+            )
+            scene = victim.death_scene and str(victim.death_scene.public_id)
+            edges.append({"source": uid, "target": killer, "type": "KILLED_BY", "scene": scene})
     for place in knowledge.locations:
         parent = place.parent and str(place.parent.public_id)
         if str(place.public_id) in chosen and parent in chosen:

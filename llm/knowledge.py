@@ -6,6 +6,14 @@ concepts those lead to). PostgreSQL then supplies the texts and the places
 those places are part of, and every scene and relation is re-checked against
 the same rules there: the mirror is eventually consistent, and a lagging graph
 must never widen what a character knows.
+
+A relation with no first chapter holds from the start, but a party learns of it
+only when they have shared a scene (both present or speaking) with the other
+party by the chapter, unless it is marked known from the start (family, an old
+oath). With a place or a concept at the other end there is nobody to meet: the
+relation is the character's own standing and known from the start. A death is
+known to whoever was in the scene of it and to the killer, from its chapter on.
+The death record and `known_from_start` are read from PostgreSQL only.
 """
 
 from dataclasses import dataclass, field
@@ -48,6 +56,7 @@ class Knowledge:
     relations: list[Relation] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
+    deaths: list[Character] = field(default_factory=list)  # the dead, with their killers
 
     def ids(self) -> set[str]:
         rows = [self.character, *self.scenes, *self.relations, *self.locations, *self.concepts]
@@ -93,7 +102,13 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     for scene_uid, other, name, role in cast_rows:
         if scene_uid in kept:
             knowledge.cast.setdefault(kept[scene_uid], []).append((other, name, role))
-    knowledge.relations = _relations(character, as_of, {row[0] for row in relation_rows})
+    met = set(
+        SceneParticipant.objects.filter(scene__in=knowledge.scenes, role__in=PRESENT_ROLES)
+        .exclude(character=character)
+        .values_list("character_id", flat=True)
+    )
+    knowledge.relations = _relations(character, as_of, {row[0] for row in relation_rows}, met)
+    knowledge.deaths = _deaths(character, as_of, knowledge.scenes)
     knowledge.locations = _places(knowledge)
     concepts = {
         end.pk: end
@@ -105,13 +120,23 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     return knowledge
 
 
-def _relations(character: Character, as_of: int, uids: set[str]) -> list[Relation]:
+def _relations(character: Character, as_of: int, uids: set[str], met: set[int]) -> list[Relation]:
     span = (Q(valid_from__isnull=True) | Q(valid_from__number__lte=as_of)) & (
         Q(valid_to__isnull=True) | Q(valid_to__number__gte=as_of)
+    )
+    # Timeless: learnt on meeting the other party, unless known from the start.
+    learnt = (
+        Q(valid_from__isnull=False)
+        | Q(known_from_start=True)
+        | Q(source_character=character, target_character__isnull=True)
+        | Q(target_character=character, source_character__isnull=True)
+        | Q(source_character=character, target_character__in=met)
+        | Q(target_character=character, source_character__in=met)
     )
     return list(
         Relation.objects.filter(
             span,
+            learnt,
             Q(source_character=character) | Q(target_character=character),
             world_id=character.world_id,
             public_id__in=uids,
@@ -126,6 +151,24 @@ def _relations(character: Character, as_of: int, uids: set[str]) -> list[Relatio
 
 
 ENDPOINTS = ("character", "location", "concept")
+
+
+def _deaths(character: Character, as_of: int, scenes: list[Scene]) -> list[Character]:
+    """Deaths in a scene the character was in, and the ones they caused, up to the chapter.
+
+    Their own death is left out: the profile's status says it.
+    """
+    by_then = Q(status_chapter__isnull=True) | Q(status_chapter__number__lte=as_of)
+    return list(
+        Character.objects.filter(
+            Q(death_scene__in=scenes) | (Q(killed_by=character) & by_then),
+            world_id=character.world_id,
+            status=Character.Status.DEAD,
+        )
+        .exclude(pk=character.pk)
+        .select_related("killed_by", "death_scene__chapter", "status_chapter")
+        .order_by("status_chapter__number", "death_scene__order", "name", "public_id")
+    )
 
 
 def _places(knowledge: Knowledge) -> list[Location]:

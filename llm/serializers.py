@@ -20,8 +20,9 @@ class AnswerRequestSerializer(KnownChapter, serializers.Serializer):
     as_of_chapter = serializers.IntegerField(
         required=False,
         min_value=1,
-        help_text="The character knows only scenes up to this chapter and the relations "
-        "valid in it (default: the last chapter).",
+        help_text="The character knows only scenes up to this chapter, the relations valid "
+        "in it (timeless ones once they have met the other party, unless known from the "
+        "start) and the deaths seen or caused by then (default: the last chapter).",
     )
     provider = serializers.ChoiceField(
         choices=sorted(PROVIDERS),
@@ -38,7 +39,7 @@ class AnswerRequestSerializer(KnownChapter, serializers.Serializer):
 class AnswerCitationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     type = serializers.ChoiceField(
-        choices=["character", "scene", "relation", "location", "concept"]
+        choices=["character", "scene", "relation", "death", "location", "concept"]
     )
     title = serializers.CharField()
 
@@ -66,7 +67,8 @@ class AnswerSerializer(serializers.Serializer):
     citations = AnswerCitationSerializer(many=True)
     knowledge_items = serializers.ListField(
         child=serializers.DictField(),
-        help_text="What the character knows that was given to the provider, in context order.",
+        help_text="What the character knows that was given to the provider, in context order "
+        "(a `death` item: `victim`, `killer`, `scene`, `chapter`, `cause`).",
     )
     context = AnswerContextSerializer()
     usage = serializers.DictField(child=serializers.IntegerField())

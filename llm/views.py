@@ -89,9 +89,13 @@ class AnswerView(APIView):
         },
         examples=examples.ANSWER,
         description="The character answers from what they could know at `as_of_chapter`: "
-        "the scenes they were in (not merely mentioned), their relations valid then, and the "
-        "places and concepts those lead to. Every citation is an id from that context. "
-        f"Questions of at most {settings.LLM_MAX_QUESTION_LENGTH} characters.",
+        "the scenes they were in (not merely mentioned); their relations valid then — one "
+        "with no first chapter only once they have shared a scene with the other party, "
+        "unless it is known from the start (with a place or a concept at the other end, "
+        "always); the deaths they witnessed or caused, from the chapter of the death; and the "
+        "places and concepts those lead to. Every citation is an id from that context (a "
+        f"death cites its scene). Questions of at most {settings.LLM_MAX_QUESTION_LENGTH} "
+        "characters.",
     )
     def post(self, request: Request) -> Response:
         numbers = set(Chapter.objects.filter(world=self.world).values_list("number", flat=True))

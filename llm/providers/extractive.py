@@ -1,12 +1,12 @@
 """The offline provider: a first-person answer put together from the matched lore.
 
-No model, no network. It takes the items the question matched (search hits and
-named entities, already restricted to what the character knows), says what
-each one holds in a fixed first-person frame, and numbers the citations. When
-nothing matched, it says plainly that the character does not know.
+No model, no network. It takes the items the question matched (already ranked
+and restricted to what the character knows), says what each one holds in a
+fixed first-person frame, and numbers the citations — a death by its scene.
+When nothing matched, it says plainly that the character does not know.
 """
 
-from ..context import Context, Item
+from ..context import Context, Item, death_sentence
 from ..prompt import Prompt
 from .base import Completion, Provider
 
@@ -46,20 +46,36 @@ class ExtractiveProvider(Provider):
 
     def complete(self, *, context: Context, prompt: Prompt, question: str) -> Completion:
         phrases = PHRASES.get(context.character.world.language, PHRASES["en"])
-        facts = context.relevant()[:MAX_FACTS]
         # A question about something the character never came across gets no answer
         # from loose word matches elsewhere in what they know.
-        if context.unknown_mentions and not context.mentioned:
-            facts = []
+        vetoed = context.unknown_mentions and not context.mentioned
+        facts = [] if vetoed else _facts(context)
         if not facts:
             key = "unknown_named" if context.unknown_mentions else "unknown"
             return Completion(phrases[key], [], False, _usage(prompt, phrases[key]))
         sentences = [
             f"{_sentence(item, context, phrases)} [{number}]"
-            for number, item in enumerate(facts, start=1)
+            for number, (item, _cited) in enumerate(facts, start=1)
         ]
         answer = " ".join(sentences)
-        return Completion(answer, [item.id for item in facts], True, _usage(prompt, answer))
+        cited = [uid for _item, uid in facts]
+        return Completion(answer, cited, True, _usage(prompt, answer))
+
+
+def _facts(context: Context) -> list[tuple[Item, str]]:
+    """The best items with what each cites (a death: its scene, when in the context).
+
+    One number, one citation: a fact whose citations are all taken is left out.
+    """
+    facts: list[tuple[Item, str]] = []
+    for item in context.relevant():
+        taken = {uid for _item, uid in facts}
+        free = [uid for uid in (*item.cites, item.id) if context.item(uid) and uid not in taken]
+        if free:
+            facts.append((item, free[0]))
+        if len(facts) == MAX_FACTS:
+            break
+    return facts
 
 
 def _sentence(item: Item, context: Context, phrases: dict[str, str]) -> str:
@@ -77,6 +93,9 @@ def _sentence(item: Item, context: Context, phrases: dict[str, str]) -> str:
             with_=phrases["with"].format(names=", ".join(others)) if others else "",
             text=text,
         )
+    if item.type == "death":
+        by_me = str(context.character.public_id) in item.links  # they are the killer
+        return death_sentence(item.details, context.character.world.language, by_me)
     if item.type == "relation":
         since = phrases["since"].format(chapter=item.chapter) if item.chapter else ""
         sentence = phrases["relation"].format(title=item.title, since=since)

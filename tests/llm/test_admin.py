@@ -3,9 +3,12 @@
 import pytest
 from django.test import Client
 
+from lorebase.models import WorldRole
+from lorebase.services import membership_set
 from tests.factories import UserFactory
 
 from .conftest import character
+from .weir import weir_world
 
 pytestmark = pytest.mark.django_db
 PAGE = "/admin/llm/askinrole/"
@@ -46,3 +49,25 @@ def test_non_staff_users_are_sent_to_the_login(demo):
     client = Client()
     client.force_login(UserFactory())
     assert client.get(PAGE).status_code == 302
+
+
+def test_a_death_known_without_its_scene_links_to_the_victim(graph):
+    # Ser Aldric poisoned Guard #12 in chapter 2 but was in no scene of it: the
+    # death is cited by itself, and the link goes to the victim's page.
+    weir = weir_world("en")
+    user = UserFactory(is_staff=True)
+    membership_set(world=weir.world, user=user, role=WorldRole.VIEWER)
+    client = Client()
+    client.force_login(user)
+    response = client.post(
+        PAGE,
+        {
+            "character": weir.people["ser"].pk,
+            "question": "Who killed Guard #12?",
+            "as_of_chapter": 2,
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "I killed Guard #12, chapter 2: poisoned at the gate." in page
+    assert f"/admin/lorebase/character/{weir.people['guard12'].pk}/change/" in page

@@ -22,11 +22,33 @@ def expected(who: Character, as_of: int) -> dict[str, set[str]]:
         participations__role__in=["present", "speaker"],
         chapter__number__lte=as_of,
     ).select_related("location__parent")
+    met = {
+        p.character
+        for s in scenes
+        for p in s.participations.all()
+        if p.role in ("present", "speaker") and p.character != who
+    }
+
+    def learnt(r: Relation) -> bool:
+        other = r.target if r.source == who else r.source
+        return (
+            bool(r.valid_from or r.known_from_start)
+            or not isinstance(other, Character)
+            or (other in met)
+        )
+
     relations = [
         r
         for r in Relation.objects.filter(Q(source_character=who) | Q(target_character=who))
         if (r.valid_from is None or r.valid_from.number <= as_of)
         and (r.valid_to is None or r.valid_to.number >= as_of)
+        and learnt(r)
+    ]
+    deaths = [
+        c
+        for c in Character.objects.filter(world=who.world, status="dead").exclude(pk=who.pk)
+        if c.death_scene in scenes
+        or (c.killed_by == who and (c.status_chapter is None or c.status_chapter.number <= as_of))
     ]
     places = set()
     for place in [s.location for s in scenes] + [
@@ -41,6 +63,7 @@ def expected(who: Character, as_of: int) -> dict[str, set[str]]:
     return {
         "scene": {str(s.public_id) for s in scenes},
         "relation": {str(r.public_id) for r in relations},
+        "death": {str(c.public_id) for c in deaths},
         "location": places,
         "concept": {
             str(end.public_id)
@@ -52,8 +75,8 @@ def expected(who: Character, as_of: int) -> dict[str, set[str]]:
 
 
 def by_type(context) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {"scene": set(), "relation": set(), "location": set()}
-    found["concept"] = set()
+    found: dict[str, set[str]] = {t: set() for t in ("scene", "relation", "death")}
+    found |= {"location": set(), "concept": set()}
     for item in context.items[1:]:
         found[item.type].add(item.id)
     return found

@@ -5,10 +5,12 @@ import json
 import pytest
 from prometheus_client import REGISTRY
 
+from llm.services import answer_question
 from lorebase.models import Scene
 
 from .conftest import ask, character
 from .fake_llm import Reply, lore_ids
+from .weir import weir_world
 
 pytestmark = pytest.mark.django_db
 PROVIDERS = ["openai", "anthropic"]
@@ -177,3 +179,21 @@ def test_metrics_count_calls_tokens_and_cache_hits(reader, demo, fake_llm):
         == before["tokens"] + 321
     )
     assert metric("lorebase_llm_request_seconds_count", provider="openai") == before["calls"] + 1
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_model_citing_a_death_gets_the_scene_of_it(graph, fake_llm, provider):
+    weir = weir_world("en")
+    aldric, drowning = str(weir.people["aldric"].public_id), weir.scenes[2]
+    fake_llm.then(
+        Reply(answer={"answer": "Ser Aldric drowned him.", "citations": [aldric], "knows": True})
+    )
+    answer = answer_question(
+        character=weir.who("wynn"),
+        question="Who killed your father?",
+        as_of_chapter=3,
+        provider_name=provider,
+    )
+    assert answer["citations"] == [
+        {"id": str(drowning.public_id), "type": "scene", "title": drowning.title}
+    ]
