@@ -89,6 +89,10 @@ class Question:
     # which chapter.
     details: dict = field(default_factory=dict, compare=False)
 
+    @property
+    def ambiguous(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.ambiguous)
+
 
 def classify(words: list[Word], mentions: list[Mention]) -> Question:
     """The kind of question; a name that could be several entities leaves only text search.
