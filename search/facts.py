@@ -154,16 +154,16 @@ def _span(tie: graph_queries.Tie) -> str:
 
 
 def events_at_location(
-    world: World, place: dict, chapter: int, as_of: int | None, limit: int
+    world: World, place: dict, chapter: int | None, as_of: int | None, limit: int
 ) -> tuple[list[dict], str | None]:
     """The scenes of a chapter at the place or inside it, in scene order."""
+    if chapter is None or not selectors.chapter_exists(world=world, number=chapter):
+        return [], f"This world has no chapter {chapter}."
     if as_of is not None and chapter > as_of:
         return (
             [],
             f"Chapter {chapter} comes after chapter {as_of} (as_of_chapter): nothing is shown.",
         )
-    if not selectors.chapter_exists(world=world, number=chapter):
-        return [], f"This world has no chapter {chapter}."
     rows = graph_queries.events_at_location(
         world=str(world.public_id), location=place["id"], chapter=chapter, limit=limit
     )

@@ -77,7 +77,8 @@ RELATION_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
 OBJECT_WORDS = {"whom", "кому", "кого", "кем"}
 
 CHAPTER_WORDS = {"chapter", "глава", "главе", "главы", "главу", "главой"}
-ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)?$")
+# ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+ORDINAL = re.compile(r"^([0-9]{1,5})(st|nd|rd|th)?$")
 ORDINAL_ENDINGS = {"й", "я", "ей", "ой", "ий", "ая", "ю"}  # «3-й главе», «3-я глава»
 
 
@@ -173,9 +174,9 @@ def _chapter(words: list[Word], mentions: list[Mention]) -> int | Mention | None
     for i, word in enumerate(words):
         if word.norm not in CHAPTER_WORDS:
             continue
-        if i + 1 < len(words) and words[i + 1].norm.isdigit():
-            return int(words[i + 1].norm)
+        if i + 1 < len(words) and (number := ORDINAL.match(words[i + 1].norm)):
+            return int(number.group(1))  # "chapter 3", «глава 3»
         before = i - 1 - (i > 1 and words[i - 1].norm in ORDINAL_ENDINGS)
         if before >= 0 and (number := ORDINAL.match(words[before].norm)):
-            return int(number.group(1))
+            return int(number.group(1))  # "the 3rd chapter", «в 3-й главе»
     return next((m for m in mentions if m.entity.type == "chapter"), None)
