@@ -25,11 +25,9 @@ from .kinds import (
     classify,
 )
 from .questions import Entity, Mention, may_be_name, recognise
-from .results import scene_result
+from .results import LABEL_TYPES, scene_result
 
 MODELS = {"character": Character, "location": Location, "concept": Concept, "scene": Scene}
-LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
-LABEL_TYPES["Scene"] = "scene"
 RESULT_TYPES = (*MODELS, "path")
 
 

@@ -8,9 +8,7 @@ known yet). Nothing after `as_of` is revealed, not even that it exists.
 from lorebase.models import Character, RelationKind, World
 
 from . import graph_queries, selectors
-from .results import scene_result
-
-LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
+from .results import LABEL_TYPES, scene_result
 
 
 def death(

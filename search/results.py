@@ -1,5 +1,9 @@
 """The shape of one search result: a scene, with why it answers and what it cites."""
 
+# The result type of a graph node, by its label.
+LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
+LABEL_TYPES["Scene"] = "scene"
+
 
 def scene_result(row: dict, explanation: str, entities: tuple[dict, ...]) -> dict:
     scene, chapter, location = row["scene"], row["chapter"], row["location"]
