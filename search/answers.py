@@ -11,22 +11,23 @@ from django.conf import settings
 from lorebase.metrics import SEARCH_SECONDS
 from lorebase.models import Character, Concept, Location, Scene, World
 
-from . import graph_queries, text
-from .questions import (
+from . import facts, graph_queries, selectors, text
+from .kinds import (
     CHARACTER_AT_LOCATION,
+    DEATH,
+    EVENTS_AT_LOCATION,
+    FIRST,
+    LAST,
     MEETINGS,
     PATH,
-    Entity,
-    Mention,
+    RELATION,
     Question,
     classify,
-    may_be_name,
-    recognise,
 )
+from .questions import Entity, Mention, may_be_name, recognise
+from .results import LABEL_TYPES, scene_result
 
 MODELS = {"character": Character, "location": Location, "concept": Concept, "scene": Scene}
-LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
-LABEL_TYPES["Scene"] = "scene"
 RESULT_TYPES = (*MODELS, "path")
 
 
@@ -44,14 +45,22 @@ def _label(entity: dict) -> str:
     return entity["type"].capitalize()
 
 
-def meetings(world: World, a: dict, b: dict, as_of: int | None, limit: int) -> list[dict]:
-    rows = graph_queries.meetings(
-        world=str(world.public_id), a=a["id"], b=b["id"], as_of=as_of, limit=limit
-    )
-    return [
-        _scene_result(row, f"{a['name']} and {b['name']} are both in this scene", (a, b))
-        for row in rows
-    ]
+def meetings(
+    world: World, a: dict, b: dict, as_of: int | None, limit: int, which: str = "all"
+) -> list[dict]:
+    """Scenes where both are, in story order; for `which` LAST the last one first."""
+    ask = {"world": str(world.public_id), "a": a["id"], "b": b["id"], "as_of": as_of}
+    rows = graph_queries.meetings(**ask, limit=limit)
+    if which == LAST:
+        latest = graph_queries.meetings(**ask, limit=1, latest=True)
+        rest = [row for row in rows if row not in latest]
+        rows = (latest + rest)[:limit]
+    both = f"{a['name']} and {b['name']} are both in this scene"
+    results = [scene_result(row, both, (a, b)) for row in rows]
+    if results and which in (FIRST, LAST):
+        first = results[0]["why"]
+        first["explanation"] = f"Their {which} meeting: {first['explanation']}"
+    return results
 
 
 def character_at_location(
@@ -65,42 +74,13 @@ def character_at_location(
         limit=limit,
     )
     return [
-        _scene_result(
+        scene_result(
             row,
             f"{character['name']} is in this scene at {location['name']}",
             (character, location),
         )
         for row in rows
     ]
-
-
-def _scene_result(row: dict, explanation: str, entities: tuple[dict, ...]) -> dict:
-    scene, chapter, location = row["scene"], row["chapter"], row["location"]
-    place = f", at {location['name']}" if location else ""
-    edges = [
-        {"source": scene["id"], "target": entity["id"], "type": _edge_type(entity), "role": role}
-        for entity, role in zip(entities, [*row["roles"], None, None], strict=False)
-    ]
-    return {
-        "type": "scene",
-        "id": scene["id"],
-        "title": scene["title"],
-        "summary": scene["summary"],
-        "score": 1.0,
-        "chapter": chapter["number"],
-        "location": location,
-        "why": {
-            "source": "graph",
-            "explanation": f"{explanation} (chapter {chapter['number']}{place}).",
-            "path": edges,
-        },
-        "cites": [scene["id"], chapter["id"], *(e["id"] for e in entities)]
-        + ([location["id"]] if location else []),
-    }
-
-
-def _edge_type(entity: dict) -> str:
-    return "FEATURES" if entity["type"] == "character" else "TAKES_PLACE_IN"
 
 
 def path(
@@ -169,7 +149,9 @@ def neighbourhood(
     names = walk.names | {entity["id"]: entity["name"]}
     nodes = [
         {"id": uid, "type": LABEL_TYPES[walk.labels[uid]], "name": names.get(uid), "distance": d}
-        for uid, d in sorted(distance.items(), key=lambda item: (item[1], names.get(item[0]) or ""))
+        for uid, d in sorted(
+            distance.items(), key=lambda item: (item[1], names.get(item[0]) or "", item[0])
+        )
     ]
     return {"nodes": nodes, "edges": [_step(s, names) for s in edges], "truncated": walk.truncated}
 
@@ -207,18 +189,9 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
     """Answer a question: graph answers first, then names, then full text."""
     started = time.perf_counter()
     words = text.analyse(question, text.config_for(world))
-    mentions = recognise(world, words)
+    mentions = recognise(world, words, as_of=as_of, chapters=True)
     asked = classify(words, mentions)
-    results: list[dict] = []
-    entities = [_entity(m) for m in asked.mentions]
-    if asked.kind == MEETINGS:
-        results += meetings(world, *entities, as_of, limit)
-    elif asked.kind == CHARACTER_AT_LOCATION:
-        results += character_at_location(world, *entities, as_of, limit)
-    elif asked.kind == PATH:
-        found = path(world, *entities, as_of, settings.SEARCH_MAX_PATH_HOPS)
-        if found["found"]:
-            results.append(_path_result(found))
+    results, note, details = _answer(world, asked, as_of, limit)
     results = [r for r in results if r["type"] in types]
     results += [
         _mention_result(m, entity)
@@ -246,15 +219,43 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
         "as_of_chapter": as_of,
         # Only what the question names beyond doubt; the rest is in `interpretation`.
         "entities": [_entity(m) | {"matched": _matched(m)} for m in mentions if not m.ambiguous],
-        "interpretation": _interpretation(asked, mentions),
+        "interpretation": _interpretation(asked, mentions, details, note),
         "results": results[:limit],
     }
 
 
-def _interpretation(asked: Question, mentions: list[Mention]) -> dict:
-    """How the question was read: its names (with every candidate) and its kind."""
+def _answer(
+    world: World, asked: Question, as_of: int | None, limit: int
+) -> tuple[list[dict], str | None, dict]:
+    """The graph's or the record's answer to the kind of question: results, a note, details."""
+    entities = [_entity(m) for m in asked.mentions]
+    details, note, results = dict(asked.details), None, []
+    if asked.kind == MEETINGS:
+        results = meetings(world, *entities, as_of, limit, details["meeting"])
+    elif asked.kind == CHARACTER_AT_LOCATION:
+        results = character_at_location(world, *entities, as_of, limit)
+    elif asked.kind == PATH:
+        found = path(world, *entities, as_of, settings.SEARCH_MAX_PATH_HOPS)
+        results = [_path_result(found)] if found["found"] else []
+    elif asked.kind == DEATH:
+        results, note = facts.death(world, entities[0], details["death"], as_of)
+    elif asked.kind == RELATION:
+        results = facts.relations(world, entities[0], details["relations"], as_of, limit)
+        details["relations"] = [{"kind": k, "side": side} for k, side in details["relations"]]
+    elif asked.kind == EVENTS_AT_LOCATION:
+        if "chapter" not in details:  # named by its title
+            details["chapter"] = selectors.chapter_number(world=world, chapter_id=entities[1]["id"])
+        results, note = facts.events_at_location(
+            world, entities[0], details["chapter"], as_of, limit
+        )
+    return results, note, details
+
+
+def _interpretation(
+    asked: Question, mentions: list[Mention], details: dict, note: str | None
+) -> dict:
+    """How the question was read: its names (with every candidate), its kind and details."""
     unclear = [m for m in mentions if m.ambiguous]
-    note = None
     if unclear:
         note = "; ".join(
             f"“{' '.join(m.words)}” could be any of {len(m.candidates)}: "
@@ -264,11 +265,13 @@ def _interpretation(asked: Question, mentions: list[Mention]) -> dict:
         note += ". Answered from the text instead; name one of them to ask the graph."
     return {
         "kind": asked.kind,
+        "details": details,
         "confident": not unclear,
         "mentions": [
             _matched(m)
             | {
                 "ambiguous": m.ambiguous,
+                "resolved_by": m.resolved_by,
                 "candidates": [
                     {"id": e.id, "type": e.type, "name": e.name, "parent": e.parent}
                     for e in m.candidates

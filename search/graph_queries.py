@@ -118,15 +118,23 @@ SCENE_RETURN = (
 )
 
 
+# Story order; the scene's uid only settles what the data cannot (two scenes of one
+# chapter share no order, but a graph being repaired may briefly hold both).
+STORY_ORDER = {False: "c.number, s.order, s.uid", True: "c.number DESC, s.order DESC, s.uid DESC"}
+
+
 @_timed("meetings")
-def meetings(*, world: str, a: str, b: str, as_of: int | None, limit: int) -> list[dict]:
-    """Scenes where both characters are there (not merely mentioned), in story order."""
+def meetings(
+    *, world: str, a: str, b: str, as_of: int | None, limit: int, latest: bool = False
+) -> list[dict]:
+    """Scenes where both characters are there (not merely mentioned), in story order
+    (the latest first when `latest`)."""
     rows = _read(
         "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
         "-[fb:FEATURES]->(b:Character {uid: $b, world: $world}) "
         "WHERE fa.role <> 'mentioned' AND fb.role <> 'mentioned' "
         f"WITH s, fa, fb {SCENE_RETURN}, fa.role, fb.role "
-        "ORDER BY c.number, s.order LIMIT $limit",
+        f"ORDER BY {STORY_ORDER[latest]} LIMIT $limit",
         {"world": world, "a": a, "b": b, "as_of": as_of, "limit": limit},
     )
     return [_scene_row(row) for row in rows]
@@ -151,11 +159,74 @@ def character_at_location(
         "MATCH (ch:Character {uid: $character})<-[f:FEATURES]-(s:Scene)-[:TAKES_PLACE_IN]->(place) "
         "WHERE ch.world = $world AND f.role <> 'mentioned' AND place IN places "
         f"WITH DISTINCT s, f {SCENE_RETURN}, f.role "
-        "ORDER BY c.number, s.order LIMIT $limit",
+        f"ORDER BY {STORY_ORDER[False]} LIMIT $limit",
         {"world": world, "character": character, "location": location}
         | {"as_of": as_of, "limit": limit},
     )
     return [_scene_row(row) for row in rows]
+
+
+@_timed("events_at_location")
+def events_at_location(*, world: str, location: str, chapter: int, limit: int) -> list[dict]:
+    """Scenes of one chapter at the location or inside it (the parent hierarchy), in order."""
+    rows = _read(
+        "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
+        "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
+        f"{MAX_PLACE_DEPTH}}}(root) "
+        "WITH collect(DISTINCT place) AS places "
+        "MATCH (:Chapter {world: $world, number: $chapter})<-[:IN_CHAPTER]-(s:Scene)"
+        "-[:TAKES_PLACE_IN]->(place) WHERE place IN places "
+        f"WITH DISTINCT s {SCENE_RETURN} ORDER BY {STORY_ORDER[False]} LIMIT $limit",
+        {"world": world, "location": location, "chapter": chapter, "as_of": None, "limit": limit},
+    )
+    return [_scene_row(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A relation of one entity that holds at the chapter asked: the other party and how."""
+
+    party: str
+    label: str
+    name: str
+    type: str
+    relation: str
+    forward: bool  # the entity asked about is the relation's source
+    valid_from: int | None
+    valid_to: int | None
+
+
+@_timed("relations")
+def relations(
+    *,
+    world: str,
+    entity: tuple[str, str],
+    sides: tuple[tuple[str, str], ...],
+    as_of: int | None,
+    limit: int,
+) -> list[Tie]:
+    """The entity's relations of the given (type, side) pairs that hold at `as_of` (SPAN).
+
+    A side is "out" (the entity is the source), "in" (the target) or "both". In
+    order of the chapter each starts in (one that holds from the start first),
+    then the other party's name and uid.
+    """
+    by_side = {side: sorted({t for t, s in sides if s == side}) for side in ("out", "in", "both")}
+    types = _types(sorted({t for t, _ in sides}))
+    rows = _read(
+        f"MATCH (x:{_label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
+        f"WHERE x.world = $world AND o.world = $world AND {SPAN} "
+        "AND (type(r) IN $both OR (type(r) IN $out AND startNode(r) = x) "
+        "OR (type(r) IN $in AND endNode(r) = x)) "
+        "RETURN o.uid, labels(o), coalesce(o.name, o.title) AS name, type(r), r.uid, "
+        "startNode(r) = x, r.valid_from, r.valid_to "
+        "ORDER BY coalesce(r.valid_from, 0), name, o.uid, type(r), r.uid LIMIT $limit",
+        {"world": world, "uid": entity[0], "as_of": as_of, "limit": limit} | by_side,
+    )
+    return [
+        Tie(uid, next(label for label in labels if label in ENTITY_LABELS), *rest)
+        for uid, labels, *rest in rows
+    ]
 
 
 @_timed("co_appearances")
@@ -167,7 +238,7 @@ def co_appearances(*, world: str, character: str, as_of: int | None, limit: int)
         "WHERE o.uid <> $a AND fa.role <> 'mentioned' AND fo.role <> 'mentioned' "
         "MATCH (s)-[:IN_CHAPTER]->(c:Chapter) WHERE $as_of IS NULL OR c.number <= $as_of "
         "WITH o, count(DISTINCT s) AS scenes, min(c.number) AS first "
-        "RETURN o.uid, o.name, scenes, first ORDER BY scenes DESC, o.name LIMIT $limit",
+        "RETURN o.uid, o.name, scenes, first ORDER BY scenes DESC, o.name, o.uid LIMIT $limit",
         {"world": world, "a": character, "as_of": as_of, "limit": limit},
     )
     return [
@@ -228,7 +299,10 @@ def _neighbours(
             "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "
             "RETURN n.uid AS source, m.uid AS target, labels(m) AS labels, type(r) AS type, "
             "startNode(r) = n AS forward, r.uid AS relation, r.role AS role, "
-            "coalesce(m.name, m.title) AS name" + (" LIMIT $limit" if limit is not None else "")
+            "coalesce(m.name, m.title) AS name "
+            # Which neighbours a cut keeps, and in which order, is the data's, not the store's.
+            "ORDER BY name, target, type, source, relation"
+            + (" LIMIT $limit" if limit is not None else "")
         )
     if limit is not None:
         params["limit"] = limit
@@ -240,7 +314,10 @@ def _neighbours(
         label = next((label for label in labels if label in ENTITY_LABELS), None)
         if label is not None:
             found.append((Step(source, target, rel_type, forward, relation, role), label, name))
-    return found
+    # The branches merged in the same order as each was sorted.
+    return sorted(
+        found, key=lambda f: (f[2] or "", f[0].target, f[0].type, f[0].source, f[0].relation or "")
+    )
 
 
 # A node a walk may enter: one of the world's, and no scene of a later chapter.
@@ -262,9 +339,10 @@ def shortest_path(
 ) -> tuple[list[Step] | None, Walk]:
     """A shortest walk from a to b ((uid, label) each), None if there is none within bounds.
 
-    One `SHORTEST 1` quantified path pattern: Neo4j evaluates the validity span and
+    One `ALL SHORTEST` quantified path pattern: Neo4j evaluates the validity span and
     the `as_of` cut on each step during the search, so no path is lost to them. Of
-    several shortest paths, the one returned is the graph's choice.
+    several shortest paths, the one whose node uids come first (as a list) is
+    returned, so the same request always shows the same path.
     """
     walk = Walk()
     walk.labels[a[0]] = a[1]
@@ -273,8 +351,10 @@ def shortest_path(
     rows = _read(
         f"MATCH (a:{_label(a[1])} {{uid: $a}}), (b:{_label(b[1])} {{uid: $b}}) "
         "WHERE a.world = $world AND b.world = $world "
-        f"MATCH p = SHORTEST 1 (a) (()-[r:{_types(kinds)}]-(m) WHERE {SPAN} AND {STEP_INTO})"
+        f"MATCH p = ALL SHORTEST (a) (()-[r:{_types(kinds)}]-(m) WHERE {SPAN} AND {STEP_INTO})"
         f"{{1,{int(max_hops)}}} (b) "
+        "WITH p ORDER BY [n IN nodes(p) | n.uid], [r IN relationships(p) | type(r)], "
+        "[r IN relationships(p) | r.uid] LIMIT 1 "
         "RETURN [n IN nodes(p) | [n.uid, labels(n), coalesce(n.name, n.title)]], "
         "[r IN relationships(p) | [type(r), startNode(r).uid, r.uid, r.role]]",
         {"world": world, "a": a[0], "b": b[0], "as_of": as_of},

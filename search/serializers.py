@@ -3,6 +3,9 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from lorebase.models import RelationKind
+
+from . import kinds
 from .answers import RESULT_TYPES
 from .graph_queries import PATH_TYPES
 
@@ -60,7 +63,10 @@ def _kinds() -> CommaListField:
 class SearchParams(WorldParams):
     q = serializers.CharField(
         max_length=settings.SEARCH_MAX_QUESTION_LENGTH,
-        help_text="A question or words, e.g. “where did Anya and Kay meet”.",
+        help_text="A question or words, in the world's language: “where did Anya and Kay "
+        "first meet”, “who killed Tobias Wren”, “whom does Mira Hollis serve”, “what "
+        "happened at Pier Nine in chapter 1”; «кто враг Кая», «что случилось на Девятом "
+        "причале в главе 1».",
     )
     types = CommaListField(
         child=serializers.ChoiceField(choices=RESULT_TYPES),
@@ -127,7 +133,12 @@ class StepSerializer(serializers.Serializer):
 
 
 class WhySerializer(serializers.Serializer):
-    source = serializers.ChoiceField(choices=["graph", "name", "text"])
+    source = serializers.ChoiceField(
+        choices=["graph", "record", "name", "text"],
+        help_text="graph: a walk over the graph (path holds its steps); record: a field of "
+        "the entity in the database (a death record); name: a name or an alias; text: "
+        "full text or trigrams (fields holds the words).",
+    )
     explanation = serializers.CharField()
     fields = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
@@ -160,7 +171,7 @@ class RecognisedSerializer(EntityRefSerializer):
     matched = MatchedSerializer()
 
 
-KINDS = ["meetings", "path", "character_at_location", "text"]
+KINDS = list(kinds.KINDS)
 
 
 class CandidateSerializer(EntityRefSerializer):
@@ -173,13 +184,66 @@ class MentionSerializer(MatchedSerializer):
     ambiguous = serializers.BooleanField(
         help_text="More than one entity fits these words equally well."
     )
+    resolved_by = serializers.CharField(
+        allow_null=True,
+        help_text="When several entities fit these words, what else in the question chose "
+        "the one taken: a place it names that holds just one of them, the places where "
+        "the characters it names have scenes, or whether it asks about a chapter.",
+    )
     candidates = CandidateSerializer(
         many=True, help_text="Every entity these words may name, the first one when clear."
     )
 
 
+class RelationAskedSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=RelationKind.choices)
+    side = serializers.ChoiceField(
+        choices=[kinds.OUT, kinds.IN, kinds.BOTH],
+        help_text="out: the named entity is the relation's source (“whom does X serve”); "
+        "in: its target (“who serves X”, “X's mentor”); both: either.",
+    )
+
+
+class DetailsSerializer(serializers.Serializer):
+    meeting = serializers.ChoiceField(
+        choices=[kinds.FIRST, kinds.LAST, kinds.ALL],
+        required=False,
+        help_text="meetings: first → results[0] is the first meeting; last → results[0] is "
+        "the last one, the rest follow in story order; all → story order.",
+    )
+    death = serializers.ChoiceField(
+        choices=[kinds.KILLER, kinds.HOW],
+        required=False,
+        help_text="death: killer → results[0] is the killer, results[1] the death scene; "
+        "how → results[0] is the death scene (the victim when no scene is recorded).",
+    )
+    relations = RelationAskedSerializer(
+        many=True,
+        required=False,
+        help_text="relation: the relations asked about; results are the other parties of "
+        "those that hold at as_of_chapter, by (chapter the relation starts in, name, id).",
+    )
+    chapter = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="events_at_location: the chapter asked about, by number or title.",
+    )
+
+
 class InterpretationSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=KINDS)
+    kind = serializers.ChoiceField(
+        choices=KINDS,
+        help_text="meetings: two characters → the scenes where both are, in story order. "
+        "path: “connected / связаны” → the shortest connection. character_at_location: a "
+        "character and a place → their scenes there or inside it. death: “who killed X / "
+        "how did X die”, «кто убил X / как погиб X» → from the death record. relation: “who "
+        "is X's enemy / ally / family / mentor / master / lover”, “whom does X serve”, "
+        "“who serves X”, “who leads F”, «кто враг X», «кому служит X» → the other parties. "
+        "events_at_location: “what happened at P in chapter N / in <chapter title>”, «что "
+        "случилось в P в главе N» → that chapter's scenes at P or inside it. text: names "
+        "and full text only (also whenever a name is ambiguous).",
+    )
+    details = DetailsSerializer(help_text="What the kind needs beyond the names.")
     confident = serializers.BooleanField(
         help_text="False when a name could be several entities: then the results come "
         "from text search, not from the graph."
@@ -189,7 +253,10 @@ class InterpretationSerializer(serializers.Serializer):
         help_text="Names found in the question as longest non-overlapping spans, in order.",
     )
     note = serializers.CharField(
-        allow_null=True, help_text="What was unclear, for a “did you mean …” prompt."
+        allow_null=True,
+        help_text="What was unclear, for a “did you mean …” prompt; or why there is no "
+        "answer (“Nothing is known of a death of X as of chapter 2.”, a chapter after "
+        "as_of_chapter).",
     )
 
 

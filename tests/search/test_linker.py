@@ -2,12 +2,14 @@
 
 import pytest
 
-from lorebase.models import World, WorldRole
-from lorebase.services import membership_set
-from search.questions import CHARACTER_AT_LOCATION, MEETINGS, TEXT, classify, recognise
+from lorebase.models import Character, Location, World, WorldRole
+from lorebase.services import membership_set, scene_set_participants
+from search.kinds import CHARACTER_AT_LOCATION, MEETINGS, TEXT, classify
+from search.questions import recognise
 from search.text import analyse, config_for
 from tests.conftest import client_for
 from tests.factories import (
+    ChapterFactory,
     CharacterFactory,
     ConceptFactory,
     LocationFactory,
@@ -33,9 +35,9 @@ def linked(world: World, question: str) -> list[str]:
     return [m.entity.name for m in recognise(world, words)]
 
 
-def asked(world: World, question: str):
+def asked(world: World, question: str, as_of: int | None = None):
     words = analyse(question, config_for(world))
-    return classify(words, recognise(world, words))
+    return classify(words, recognise(world, words, as_of=as_of, chapters=True))
 
 
 @pytest.mark.parametrize(
@@ -94,12 +96,25 @@ def test_numbers_and_titles_are_part_of_a_name():
 
 
 def gate_world() -> World:
-    world = world_with("en", ["Ada Moss"])
+    world = world_with("en", ["Ada Moss", "Ben Hale"])
     for region in ("North Reach", "South Reach", "Old Keep"):
         LocationFactory(
             world=world, name="The Gate", parent=LocationFactory(world=world, name=region)
         )
     return world
+
+
+def gate(world: World, region: str) -> Location:
+    return Location.objects.get(world=world, name="The Gate", parent__name=region)
+
+
+def scene_at(place, chapter: int, *people: str, role: str = "present") -> None:
+    world = place.world
+    scene = SceneFactory(
+        world=world, location=place, chapter=ChapterFactory(world=world, number=chapter)
+    )
+    cast = [(Character.objects.get(world=world, name=name), role) for name in people]
+    scene_set_participants(scene=scene, participants=cast)
 
 
 def test_homonymous_places_are_reported_as_ambiguous():
@@ -117,6 +132,36 @@ def test_a_place_named_in_the_question_tells_homonymous_places_apart():
     assert question_asked.kind == CHARACTER_AT_LOCATION
     gate = question_asked.mentions[1]
     assert not gate.ambiguous and gate.entity.parent == "North Reach"
+
+
+def test_the_named_characters_scenes_tell_homonymous_places_apart():
+    world = gate_world()
+    scene_at(gate(world, "Old Keep"), 1, "Ada Moss")
+    scene_at(gate(world, "South Reach"), 2, "Ada Moss", role="mentioned")  # not there
+    question_asked = asked(world, "Ada Moss at The Gate")
+    assert question_asked.kind == CHARACTER_AT_LOCATION
+    place = question_asked.mentions[1]
+    assert not place.ambiguous and place.entity.parent == "Old Keep"
+    assert "scenes" in place.resolved_by
+    # Both named: Ben Hale's own scene (chapter 3) is at another Gate, so it is unclear again.
+    scene_at(gate(world, "North Reach"), 3, "Ben Hale")
+    both = asked(world, "where were Ada Moss and Ben Hale at The Gate")
+    gate_mention = next(m for m in both.mentions if m.entity.name == "The Gate")
+    assert both.kind == TEXT and len(gate_mention.candidates) == 2
+    assert sorted(e.parent for e in gate_mention.candidates) == ["North Reach", "Old Keep"]
+    # As of chapter 2 Ben Hale's scene there has not happened: the Old Keep Gate again.
+    early = asked(world, "where were Ada Moss and Ben Hale at The Gate", as_of=2)
+    assert early.kind == MEETINGS and not early.ambiguous
+    words = analyse("Ada Moss at The Gate", config_for(world))
+    assert recognise(world, words, as_of=2)[1].entity.parent == "Old Keep"
+
+
+def test_a_place_inside_a_named_region_wins_over_the_scenes():
+    world = gate_world()
+    scene_at(gate(world, "Old Keep"), 1, "Ada Moss")
+    question_asked = asked(world, "Ada Moss at The Gate in North Reach")
+    assert question_asked.mentions[1].entity.parent == "North Reach"
+    assert "inside" in question_asked.mentions[1].resolved_by
 
 
 def test_a_surname_alone_that_two_people_share_is_ambiguous():
