@@ -58,10 +58,6 @@ class Knowledge:
     concepts: list[Concept] = field(default_factory=list)
     deaths: list[Character] = field(default_factory=list)  # the dead, with their killers
 
-    def ids(self) -> set[str]:
-        rows = [self.character, *self.scenes, *self.relations, *self.locations, *self.concepts]
-        return {str(row.public_id) for row in rows}
-
 
 def latest_chapter(character: Character) -> int:
     last = Chapter.objects.filter(world_id=character.world_id).order_by("-number").first()
