@@ -66,7 +66,7 @@ def allowed(character, as_of: int) -> set[str]:
         for r in Relation.objects.filter(
             Q(source_character=character) | Q(target_character=character)
         ).select_related("valid_from", "valid_to")
-        if (r.valid_from is None or r.valid_from.number <= as_of)
+        if first_known_chapter(r, character) <= as_of
         and (r.valid_to is None or r.valid_to.number >= as_of)
     ]
     ids = {str(character.public_id)} | {str(s.public_id) for s in scenes}
@@ -78,6 +78,33 @@ def allowed(character, as_of: int) -> set[str]:
             ids.add(str(place.public_id))
             place = place.parent
     return ids
+
+
+NEVER = 1 << 15
+
+
+def first_known_chapter(relation, character) -> int:
+    """From when the character knows the relation: its first chapter, or with none the
+    first scene shared with the other party (both present or speaking), unless it is
+    known from the start or the other end is a place or a concept (nobody to meet)."""
+    from lorebase.models import Scene
+
+    if relation.valid_from is not None:
+        return relation.valid_from.number
+    ends = {relation.source_character_id, relation.target_character_id}
+    if relation.known_from_start or None in ends:
+        return 1
+    (other,) = ends - {character.pk}
+    shared = (
+        Scene.objects.filter(
+            participations__character=character, participations__role__in=["present", "speaker"]
+        )
+        .filter(participations__character_id=other, participations__role__in=["present", "speaker"])
+        .order_by("chapter__number")
+        .values_list("chapter__number", flat=True)
+        .first()
+    )
+    return shared or NEVER
 
 
 def gold_questions(world, count: int, rng: random.Random) -> list[tuple]:
@@ -120,8 +147,10 @@ def gold_questions(world, count: int, rng: random.Random) -> list[tuple]:
         if not relations:
             continue
         relation = rng.choice(relations)
-        start = relation.valid_from.number if relation.valid_from else 1
+        start = first_known_chapter(relation, character)
         end = relation.valid_to.number if relation.valid_to else last
+        if start > end:
+            continue  # the character never learns of it within its span
         other = relation.target if relation.source == character else relation.source
         question = relation_q.format(name=other.name)
         questions.append((character, rng.randint(start, end), question, str(relation.public_id)))
