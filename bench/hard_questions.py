@@ -275,6 +275,7 @@ class Truth:
         known = [r for r in self.relations if self.known(r, uid, as_of)]
         ids = {uid, *scenes, *(r.id for r in known), *(r.other(uid) for r in known)}
         ids |= {c for s in scenes for c in self.present[s]}
+        ids |= {victim for victim, *_ in self.known_deaths(uid, as_of)}
         for place in [self.scenes[s][2] for s in scenes]:
             while place is not None:
                 ids.add(place)
@@ -282,11 +283,16 @@ class Truth:
         return ids
 
     def unseen_deaths(self, uid: str, as_of: int) -> list[str]:
-        """The causes of deaths the character did not witness by `as_of`: never to be told."""
+        """The causes of deaths the character neither witnessed nor caused by `as_of`."""
+        known = self.known_deaths(uid, as_of)
+        return [death[4] for death in self.deaths if death[0] != uid and death not in known]
+
+    def known_deaths(self, uid: str, as_of: int) -> list[tuple]:
+        """The deaths the character witnessed (in the death scene) or caused, by `as_of`."""
         return [
-            cause
-            for victim, _, scene, chapter, cause in self.deaths
-            if victim != uid and not (scene and uid in self.present[scene] and chapter <= as_of)
+            (victim, killer, scene, chapter, cause)
+            for victim, killer, scene, chapter, cause in self.deaths
+            if chapter <= as_of and (uid == killer or (scene and uid in self.present[scene]))
         ]
 
 

@@ -208,7 +208,7 @@ def timing_only(world, count: int, rng: random.Random) -> dict:
     }
 
 
-def hard_world(seed: int) -> None:
+def hard_world(seed: int, show_misses: bool = False) -> None:
     import hard_questions as hard
 
     from llm.services import answer_question
@@ -234,8 +234,15 @@ def hard_world(seed: int) -> None:
                 count["found"] += bool(q.gold and q.gold & cites)
                 count["cites"] += len(cites)
                 count["cites in context"] += len(cites & in_context)
-                count["leaked"] += len((in_context | cites) - truth.may_know(q.character, q.as_of))
-                count["leaked"] += sum(c in told for c in truth.unseen_deaths(q.character, q.as_of))
+                leaked = (in_context | cites) - truth.may_know(q.character, q.as_of)
+                leaked |= {c for c in truth.unseen_deaths(q.character, q.as_of) if c in told}
+                count["leaked"] += len(leaked)
+                missed = q.gold is not None and not q.gold & cites
+                if show_misses and (missed or leaked):
+                    print(
+                        f"{q.klass} | {world.language} | ch {q.as_of} | {q.text!r} | "
+                        f"missed={missed} leaked={sorted(leaked)} cited={sorted(cites)}"
+                    )
             for klass, c in counts.items():
                 rows.append(
                     (klass, world.language, c["gold"], "answer cited", c["found"] / c["gold"])
@@ -252,10 +259,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--entities", type=int, default=0, help="also time a world this big")
     parser.add_argument("--world", choices=("generated", "hard"), default="generated")
+    parser.add_argument("--misses", action="store_true", help="hard world: print each miss")
     args = parser.parse_args()
     if args.world == "hard":
         with bench_stack(graph_read_seconds=30):
-            hard_world(args.seed)
+            hard_world(args.seed, args.misses)
         return
     with bench_stack():
         from graph.rebuild import world_rebuild

@@ -214,7 +214,7 @@ def _path_judge(gold: Gold, a: str, b: str, distance: int):
     return judge
 
 
-def hard_world(seed: int, repeats: int) -> None:
+def hard_world(seed: int, repeats: int, show_misses: bool = False) -> None:
     import hard_questions as hard
 
     from search.answers import RESULT_TYPES, search
@@ -232,7 +232,15 @@ def hard_world(seed: int, repeats: int) -> None:
             for question in asked:
                 answer = ask(question)
                 for metric, judge in question.judges.items():
-                    scores[question.klass, metric].append(judge(answer))
+                    judged = judge(answer)
+                    scores[question.klass, metric].append(judged)
+                    if show_misses and judged == (hard.GOALS[metric] == "0"):
+                        kind = answer["interpretation"]["kind"]
+                        print(
+                            f"{question.klass} | {world.language} | {metric} | "
+                            f"{question.text!r} @ {question.as_of} -> {kind}: "
+                            f"{[r['title'] for r in answer['results'][:3]]}"
+                        )
             rows += [
                 (k, world.language, len(v), m, sum(v) / len(v)) for (k, m), v in scores.items()
             ]
@@ -256,10 +264,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--world", choices=("generated", "hard"), default="generated")
     parser.add_argument("--repeats", type=int, default=100, help="hard world: per question")
+    parser.add_argument("--misses", action="store_true", help="hard world: print each miss")
     arguments = parser.parse_args()
     if arguments.world == "hard":
         with bench_stack(graph_read_seconds=30):
-            hard_world(arguments.seed, arguments.repeats)
+            hard_world(arguments.seed, arguments.repeats, arguments.misses)
         return
     with bench_stack():
         from graph.rebuild import world_rebuild

@@ -9,12 +9,16 @@ rest of the world is never read):
 - a scene's (relation's, death's) whole title said in the question ("tell me
   about The Lamp Room"): it comes before whatever merely shares its words.
   Names of characters, places and concepts are the linker's (below);
-- names (search.questions): what involves a named entity the character knows.
+- a chapter the question names, by number or title: what happened in it;
+- names (search.questions): what involves a named entity the character knows
+  (a named place: what happens there or in a place inside it).
   A name the character never came across makes them say they do not know,
   unless its words are in what they know ("the fog" they were pulled out of);
-- words that ask for a kind of relation or for a death (ASKED): the
-  character's relations of that kind, what involves the other party ("your
-  father" is the other end of FAMILY_OF), and the deaths they know of.
+- words that ask for a kind of relation or for a death (the table /search reads
+  questions with, search.kinds): the character's relations of that kind, what
+  involves the other party ("your father" is the other end of FAMILY_OF), and
+  the deaths they know of; "first" or "last" with a person: the earliest or
+  latest scene with them.
 """
 
 from collections.abc import Callable
@@ -23,8 +27,10 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from lorebase.models import Character, RelationKind
+from lorebase.models import Character, World
+from search.kinds import DEATH, FIRST, LAST, asked_for, chapter_named
 from search.questions import Mention, recognise
+from search.selectors import chapter_number
 from search.text import FIELDS, Word, analyse, config_for, ranked_hits
 
 if TYPE_CHECKING:
@@ -33,34 +39,9 @@ if TYPE_CHECKING:
 SEARCH_HITS = 200
 Add = Callable[[str, float], None]
 OVERLAP, TITLE, OWN, LINKED, ME, ASKED_WEIGHT, RELATED = 0.5, 2.0, 0.5, 1.0, 1.0, 1.5, 0.5
-DEATH = "death"
+IN_CHAPTER = 1.0  # what happened in the chapter the question names
+MEETING = 1.0  # the first (last) scene with the person asked about
 TITLED = {"scene", "relation", DEATH}  # items with a title the name linker does not know
-# Question words (as lexemes: a stem in the world's language, or the word itself)
-# that ask for a kind of relation, or for a death. One table for both languages.
-ASKED: dict[str, frozenset[str]] = {
-    RelationKind.ENEMY_OF: frozenset({"enemi", "foe", "rival", "враг", "недруг", "противник"}),
-    RelationKind.SERVES: frozenset(
-        {"serv", "servant", "master", "lord", "lieg", "служ", "хозяин", "господин"}
-    ),
-    RelationKind.FAMILY_OF: frozenset(
-        {
-            *("famili", "father", "mother", "brother", "sister", "son", "daughter", "parent"),
-            *("kin", "сем", "отец", "отц", "мат", "матер", "брат", "сестр", "сын", "доч", "родн"),
-        }
-    ),
-    RelationKind.ALLY_OF: frozenset({"alli", "союзник"}),
-    RelationKind.LOVES: frozenset({"love", "lover", "люб", "любл"}),
-    RelationKind.MENTOR_OF: frozenset({"mentor", "teacher", "taught", "наставник", "учител"}),
-    RelationKind.MEMBER_OF: frozenset({"member", "belong", "член", "состо"}),
-    RelationKind.LEADS: frozenset({"lead", "leader", "руковод", "возглавля"}),
-    RelationKind.RULES: frozenset({"rule", "ruler", "правител"}),
-    DEATH: frozenset(
-        {
-            *("kill", "killer", "murder", "death", "dead", "die", "slew", "slain"),
-            *("уб", "убийц", "смерт", "умер", "умерл", "погиб", "погибл", "мертв"),
-        }
-    ),
-}
 
 
 @dataclass
@@ -76,7 +57,9 @@ def relevance_of(
     world = character.world
     config = config_for(world)
     words = analyse(question, config)
-    mentions = recognise(world, words)
+    mentions = recognise(world, words, chapters=True)
+    chapter = _chapter(world, words, mentions)
+    mentions = [m for m in mentions if m.entity.type != "chapter"]
     scores: dict[str, float] = {}
 
     def add(uid: str, weight: float) -> None:
@@ -96,9 +79,21 @@ def relevance_of(
                 add(item.id, OVERLAP * matched / len(content))
         if item.type in TITLED and title and title <= question_lexemes:
             add(item.id, TITLE)
+        if chapter is not None and item.chapter == chapter:
+            add(item.id, IN_CHAPTER)
     mentioned, unknown = _names(character, mentions, items, config, add)
-    _asked(character, _asking(words, mentions), items, add)
+    asked = asked_for(words, mentions)
+    _asked(character, asked, items, add)
+    _meeting(asked, mentions, items, add)
     return Relevance(scores, mentioned, unknown)
+
+
+def _chapter(world: World, words: list[Word], mentions: list[Mention]) -> int | None:
+    """The chapter the question names ("in chapter 3", «в главе «Лиса и корона»»)."""
+    named = chapter_named(words, mentions)
+    if isinstance(named, Mention):
+        return chapter_number(world=world, chapter_id=named.entity.id)
+    return named
 
 
 def _names(
@@ -106,6 +101,7 @@ def _names(
 ) -> tuple[list[str], int]:
     me = str(character.public_id)
     known = {item.id for item in items} | {uid for item in items for uid in item.links}
+    reach = _reach(items)
     mentioned: list[str] = []
     strangers: list[Mention] = []
     for mention in mentions:
@@ -123,7 +119,7 @@ def _names(
             for item in items:
                 # What happened with it outranks what it is: "who did you find on Pier
                 # Nine" asks for the scene there before the description of the pier.
-                weight = LINKED if uid in item.links else OWN if uid == item.id else 0.0
+                weight = LINKED if uid in reach(item) else OWN if uid == item.id else 0.0
                 if weight:
                     add(item.id, weight * mention.score)
     # A name the character never came across counts only if its words are not in
@@ -134,16 +130,30 @@ def _names(
     return mentioned, sum(1 for m in strangers if " ".join(m.words) not in said)
 
 
-def _asking(words: list[Word], mentions: list[Mention]) -> set[str]:
-    """What the question words ask for; words inside a name do not ("Master Wren")."""
-    named = {position for mention in mentions for position in mention.positions}
-    return {
-        asked
-        for position, word in enumerate(words)
-        if position not in named
-        for asked, lexemes in ASKED.items()
-        if word.lexemes & lexemes
-    }
+def _reach(items: list["Item"]) -> Callable[["Item"], set[str]]:
+    """What an item links to, with the places its places are part of: a scene on Pier
+    Nine happens in the harbour too ("what happened in the harbour in chapter 2")."""
+    parents = {item.id: item.links[0] for item in items if item.type == "location" and item.links}
+
+    def reach(item: "Item") -> set[str]:
+        linked = set(item.links)
+        for place in item.links:
+            while (place := parents.get(place)) is not None and place not in linked:
+                linked.add(place)
+        return linked
+
+    return reach
+
+
+def _meeting(asked: set[str], mentions: list[Mention], items: list["Item"], add: Add) -> None:
+    """ "Where did you first (last) meet Nessa?": the earliest (latest) scene with them."""
+    which = asked & {FIRST, LAST}
+    people = {e.id for m in mentions for e in m.candidates if e.type == "character"}
+    scenes = [i for i in items if i.type == "scene" and people & set(i.links)]
+    if which and scenes:
+        # A scene's story key is latest first: the first meeting has the largest.
+        pick = max if FIRST in which else min
+        add(pick(scenes, key=lambda item: item.story).id, MEETING)
 
 
 def _asked(character: Character, asked: set[str], items: list["Item"], add: Add) -> None:

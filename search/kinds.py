@@ -28,10 +28,10 @@ MEETING_WORDS = {
 KILLER, HOW = "killer", "how"
 DEATH_WORDS = {
     KILLER: (
-        {"kill", "killed", "killer", "murdered", "murderer", "slew", "slain"},
+        {"kill", "killed", "killer", "murder", "murdered", "murderer", "slew", "slain"},
         ("убил", "убий", "убит"),
     ),
-    HOW: ({"die", "died", "dies", "death"}, ("умер", "умир", "погиб", "гибел", "смерт")),
+    HOW: ({"die", "died", "dies", "death", "dead"}, ("умер", "умир", "погиб", "гибел", "смерт")),
 }
 
 # The side of a relation the named entity is on: its source ("whom does Mira serve"),
@@ -41,7 +41,10 @@ R = RelationKind
 # A question word → the relations it asks for. A key ending in "-" is the start of
 # a Russian word. "master" is whom one serves, or one's teacher.
 RELATION_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    **dict.fromkeys(("enemy", "enemies", "foe", "foes", "враг-", "недруг-"), ((R.ENEMY_OF, BOTH),)),
+    **dict.fromkeys(
+        ("enemy", "enemies", "foe", "foes", "rival", "rivals", "враг-", "недруг-", "противни-"),
+        ((R.ENEMY_OF, BOTH),),
+    ),
     **dict.fromkeys(("ally", "allies", "союзни-"), ((R.ALLY_OF, BOTH),)),
     **dict.fromkeys(
         (
@@ -54,6 +57,9 @@ RELATION_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
             "семью",
             "родн-",
             "родствен-",
+            *("father", "mother", "brother", "sister", "son", "daughter", "parent", "kin"),
+            *("fathers", "mothers", "brothers", "sisters", "sons", "daughters", "parents"),
+            *("отец", "отц-", "мать", "матер-", "брат-", "сестр-", "сын-", "доч-"),
         ),
         ((R.FAMILY_OF, BOTH),),
     ),
@@ -64,7 +70,7 @@ RELATION_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("student", "students", "apprentice", "pupil", "учени-"), ((R.MENTOR_OF, OUT),)
     ),
     **dict.fromkeys(("master", "мастер-"), ((R.SERVES, OUT), (R.MENTOR_OF, IN))),
-    **dict.fromkeys(("хозя-", "господин-"), ((R.SERVES, OUT),)),
+    **dict.fromkeys(("lord", "liege", "хозя-", "господин-"), ((R.SERVES, OUT),)),
     **dict.fromkeys(("serve", "serves", "served", "служ-"), ((R.SERVES, VERB),)),
     **dict.fromkeys(("servant", "servants", "слуг-"), ((R.SERVES, IN),)),
     **dict.fromkeys(("lead", "leads", "led", "возглавл-"), ((R.LEADS, VERB),)),
@@ -103,8 +109,7 @@ def classify(words: list[Word], mentions: list[Mention]) -> Question:
     """
     if any(m.ambiguous for m in mentions):
         return Question(TEXT, tuple(mentions))
-    named = {position for m in mentions for position in m.positions}
-    free = [(i, w) for i, w in enumerate(words) if i not in named]
+    free = _free(words, mentions)
     entities = [m for m in mentions if m.entity.type != "chapter"]
     characters = [m for m in entities if m.entity.type == "character"]
     locations = [m for m in entities if m.entity.type == "location"]
@@ -115,7 +120,7 @@ def classify(words: list[Word], mentions: list[Mention]) -> Question:
     relations = _relations(free, entities)
     if relations and len(entities) == 1:
         return Question(RELATION, tuple(entities), {"relations": relations})
-    chapter = _chapter(words, mentions)
+    chapter = chapter_named(words, mentions)
     if chapter is not None and locations and not characters:
         chapters = (chapter,) if isinstance(chapter, Mention) else ()
         details = {} if chapters else {"chapter": chapter}
@@ -124,11 +129,30 @@ def classify(words: list[Word], mentions: list[Mention]) -> Question:
     if path and len(entities) >= 2:
         return Question(PATH, tuple(entities[:2]))
     if len(characters) >= 2:
-        which = next((k for k, said in MEETING_WORDS.items() if _any_in(free, said)), ALL)
-        return Question(MEETINGS, tuple(characters[:2]), {"meeting": which})
+        return Question(MEETINGS, tuple(characters[:2]), {"meeting": _which_meeting(free)})
     if characters and locations:
         return Question(CHARACTER_AT_LOCATION, (characters[0], locations[0]))
     return Question(TEXT, tuple(mentions))
+
+
+def asked_for(words: list[Word], mentions: list[Mention]) -> set[str]:
+    """The relation kinds the words around the names ask for, DEATH if they ask about
+    a death, FIRST or LAST if about a meeting: what an answer in role ranks first
+    ("who is your enemy?", "where did you first meet Nessa?")."""
+    free = _free(words, mentions)
+    asked = {str(kind) for _, word in free for kind, _side in _relation_entries(word.norm)}
+    meeting = _which_meeting(free)
+    return asked | ({DEATH} if _death(free) else set()) | ({meeting} - {ALL})
+
+
+def _free(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Word]]:
+    """The words outside every name, with their positions."""
+    named = {position for m in mentions for position in m.positions}
+    return [(i, w) for i, w in enumerate(words) if i not in named]
+
+
+def _which_meeting(free: list[tuple[int, Word]]) -> str:
+    return next((k for k, said in MEETING_WORDS.items() if _any_in(free, said)), ALL)
 
 
 def _any_in(free: list[tuple[int, Word]], said: set[str]) -> bool:
@@ -169,7 +193,7 @@ def _relation_entries(word: str) -> tuple[tuple[str, str], ...]:
     return RELATION_WORDS[max(starts, key=len)] if starts else ()
 
 
-def _chapter(words: list[Word], mentions: list[Mention]) -> int | Mention | None:
+def chapter_named(words: list[Word], mentions: list[Mention]) -> int | Mention | None:
     """The chapter the question names: by number ("chapter 3", «в 3-й главе») or title."""
     for i, word in enumerate(words):
         if word.norm not in CHAPTER_WORDS:
