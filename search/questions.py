@@ -21,6 +21,7 @@ look-ups and a run is a walk along one name from a matched word, so the spans
 need no automaton: one over characters would see neither stems nor typos.
 """
 
+import re
 import threading
 import time
 from collections import defaultdict
@@ -117,8 +118,9 @@ class NameIndex:
                 self.variants.append(Variant(entity, words, text, field_name, content))
                 for word in (words[i] for i in content):
                     self.by_word.setdefault(word, set()).add(index)
-                    if stems.get(word):
-                        self.by_stem.setdefault(stems[word], set()).add(index)
+                    for stem in {stems.get(word), without_fleeting_vowel(stems.get(word))}:
+                        if stem:
+                            self.by_stem.setdefault(stem, set()).add(index)
         # Where `near` looks for a word's typos.
         self.by_end: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
         self.by_deletion: defaultdict[str, list[str]] = defaultdict(list)
@@ -165,6 +167,18 @@ class NameIndex:
 # one-letter deletions instead (of two words one edit apart, one is the other less
 # a letter, or both are one word plus a letter).
 LONG_WORD = 5
+
+
+# A Russian vowel that drops out when the word inflects: «Колодец» → «у Колодца»,
+# «отец» → «отца», «Павел» → «Павла». Snowball keeps it in the stem of the bare
+# word only, and two edits apart the inflected form is no typo either.
+FLEETING_VOWEL = re.compile(r"^(.+[бвгджзклмнпрстфхцчшщ])[еёо]([бвгджзклмнпрстфхцчшщ])$")
+
+
+def without_fleeting_vowel(stem: str | None) -> str | None:
+    """The stem with a last-syllable е/ё/о between consonants dropped, if it has one."""
+    found = FLEETING_VOWEL.match(stem or "")
+    return found.group(1) + found.group(2) if found else None
 
 
 def _ends(word: str) -> tuple[str, str]:
@@ -267,10 +281,11 @@ def _in_context(
 ) -> list[Mention]:
     """Names that fit several entities, settled by the rest of the question where it can.
 
-    A chapter and something else of one title: the chapter when the question names a
-    place (it asks what happened there), the other otherwise. Places of one name: the
-    only one inside another place the question names ("the Gate in North Reach"),
-    else the only one where the characters it names have scenes (by `as_of`).
+    Places of one name: the only one inside another place the question names ("the
+    Gate in North Reach"). A chapter and something else of one title: the chapter
+    when the question names a place (it asks what happened there), the other
+    otherwise. Places still of one name: the only one where the characters the
+    question names have scenes (by `as_of`).
     """
     clear = [m.entity for m in mentions if not m.ambiguous]
     places = {e.id for e in clear if e.type == "location"}
@@ -281,9 +296,11 @@ def _in_context(
         seen = set()
     seen_inside = {uid: index.ancestors(uid) | {uid} for uid in seen}
     chapter = "the chapter: the question asks what happened at a place"
+    # Inside a named place first: "the Gate in North Reach" is a place even when a
+    # chapter is titled "Beyond the Gate" too.
     rules = (
-        (chapter if places else "not the chapter", lambda e: (e.type == "chapter") == bool(places)),
         ("inside a place the question names", lambda e: bool(index.ancestors(e.id) & places)),
+        (chapter if places else "not the chapter", lambda e: (e.type == "chapter") == bool(places)),
         (
             "where the characters the question names have scenes",
             lambda e: e.type == "location" and any(e.id in up for up in seen_inside.values()),
@@ -338,9 +355,12 @@ class _Linker:
             return EXACT, "exact"
         if self.index.function(word) or said.stop or said.norm in INTENT_WORDS:
             return None  # function words match only themselves
-        if word in said.lexemes or self.index.stems.get(word) in said.lexemes:
+        stem = self.index.stems.get(word)
+        if word in said.lexemes or stem in said.lexemes:
             # Snowball stems a word alone and inflected apart («причал» → «прича»,
             # «причале» → «причал»), so a stem may equal the name's word itself.
+            return STEM, "stem"
+        if (bare := without_fleeting_vowel(stem)) and bare in said.lexemes:
             return STEM, "stem"
         if word in self.near[position] and not word.isdigit():
             return FUZZY, "fuzzy"

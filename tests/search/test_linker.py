@@ -95,6 +95,14 @@ def test_numbers_and_titles_are_part_of_a_name():
     assert linked(world, "Piper #4") == []
 
 
+def test_a_russian_name_that_drops_a_vowel_when_it_inflects_is_still_linked():
+    world = world_with("ru", characters=["Леди", "Отец Фёдор", "Фёдор"], places=["Колодец Леди"])
+    # «Колодец» → «у Колодца»: two edits from the bare word, one vowel from its stem.
+    assert linked(world, "что случилось у Колодца Леди") == ["Колодец Леди"]
+    assert linked(world, "где ты встретил Отца Фёдора") == ["Отец Фёдор"]
+    assert linked(world, "где ты встретил Фёдора") == ["Фёдор"]
+
+
 def gate_world() -> World:
     world = world_with("en", ["Ada Moss", "Ben Hale"])
     for region in ("North Reach", "South Reach", "Old Keep"):
@@ -162,6 +170,43 @@ def test_a_place_inside_a_named_region_wins_over_the_scenes():
     question_asked = asked(world, "Ada Moss at The Gate in North Reach")
     assert question_asked.mentions[1].entity.parent == "North Reach"
     assert "inside" in question_asked.mentions[1].resolved_by
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "chapter_title", "qualified", "bare"),
+    [
+        (
+            "en",
+            ("The Gate", "North Reach", "Old Keep"),
+            "Beyond the Gate",
+            "what happened at The Gate in North Reach in chapter 1",
+            "what happened at The Gate in chapter 1",
+        ),
+        (
+            "ru",
+            ("Ворота", "Северный Предел", "Старая Крепость"),
+            "За Воротами",
+            "что случилось в Воротах в Северном Пределе в главе 1",
+            "что случилось в Воротах в главе 1",
+        ),
+    ],
+)
+def test_a_place_inside_a_named_region_wins_over_a_chapter_of_its_name(
+    language, names, chapter_title, qualified, bare
+):
+    world = WorldFactory(language=language)
+    place, *regions = names
+    gates = [
+        LocationFactory(world=world, name=place, parent=LocationFactory(world=world, name=r))
+        for r in regions
+    ]
+    ChapterFactory(world=world, number=2, title=chapter_title)
+
+    gate = asked(world, qualified).mentions[0]
+    assert (gate.entity.id, gate.ambiguous) == (str(gates[0].public_id), False)
+    # Without the region the question names no place for sure: the Gates, never the chapter.
+    gate = asked(world, bare).mentions[0]
+    assert gate.ambiguous and {e.type for e in gate.candidates} == {"location"}
 
 
 def test_a_surname_alone_that_two_people_share_is_ambiguous():
