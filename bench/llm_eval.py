@@ -52,7 +52,7 @@ def allowed(character, as_of: int) -> set[str]:
     """Everything the character may know at `as_of`, straight from PostgreSQL."""
     from django.db.models import Q
 
-    from lorebase.models import Concept, Location, Relation, Scene
+    from lorebase.models import Character, Concept, Location, Relation, Scene
 
     scenes = list(
         Scene.objects.filter(
@@ -71,6 +71,12 @@ def allowed(character, as_of: int) -> set[str]:
     ]
     ids = {str(character.public_id)} | {str(s.public_id) for s in scenes}
     ids |= {str(r.public_id) for r in relations}
+    # A death (cited by the victim's id) is known to its witnesses and to the killer.
+    by_then = Q(status_chapter__isnull=True) | Q(status_chapter__number__lte=as_of)
+    deaths = Character.objects.filter(status=Character.Status.DEAD).filter(
+        Q(death_scene__in=scenes) | (Q(killed_by=character) & by_then)
+    )
+    ids |= {str(uid) for uid in deaths.exclude(pk=character.pk).values_list("public_id", flat=True)}
     ends = [end for r in relations for end in (r.source, r.target)]
     ids |= {str(e.public_id) for e in ends if isinstance(e, Concept)}
     for place in [s.location for s in scenes] + [e for e in ends if isinstance(e, Location)]:
