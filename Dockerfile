@@ -11,7 +11,7 @@ FROM python:3.11-slim AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    DJANGO_SETTINGS_MODULE=lorebase.settings.production \
+    DJANGO_SETTINGS_MODULE=config.settings.production \
     DJANGO_STATIC_ROOT=/app/static
 RUN useradd --create-home --uid 10001 lorebase \
     && mkdir -p /tmp/metrics-web /tmp/metrics-worker \
@@ -24,4 +24,4 @@ RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build DATABASE_URL=postgre
     NEO4J_BOLT_URL=bolt://build@localhost:7687 python manage.py collectstatic --noinput
 USER lorebase
 EXPOSE 8000
-CMD ["gunicorn", "lorebase.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]

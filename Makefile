@@ -51,10 +51,10 @@ rabbitmq:
 		echo "rabbitmq: not installed. Install it (Debian/Ubuntu: sudo apt-get install rabbitmq-server; macOS: brew install rabbitmq) or set CELERY_BROKER_URL to a running broker." >&2; \
 	fi
 
-# Neo4j 5.26 for one machine: the launcher in lorebase/devstack/neo4j, built once with
+# Neo4j 5.26 for one machine: the launcher in devstack/neo4j, built once with
 # Maven from Maven Central (its cache in ~/.m2 and the target/ folder are reused).
 # Java 17 and Maven come from Debian's packages when missing and we are root.
-GRAPH_LAUNCHER_DIR := lorebase/devstack/neo4j
+GRAPH_LAUNCHER_DIR := devstack/neo4j
 GRAPH_LAUNCHER := $(GRAPH_LAUNCHER_DIR)/target/lorebase-neo4j.jar
 $(GRAPH_LAUNCHER): $(GRAPH_LAUNCHER_DIR)/pom.xml $(shell find $(GRAPH_LAUNCHER_DIR)/src -name '*.java')
 	@if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then \
@@ -77,7 +77,7 @@ graph-launcher: $(GRAPH_LAUNCHER)
 install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM) rabbitmq $(GRAPH_LAUNCHER)
 
 run: install
-	$(BIN)/python -m lorebase.devstack.run
+	$(BIN)/python -m devstack.run
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,8 +22,8 @@ def main() -> None:
     with bench_stack(), tempfile.TemporaryDirectory(prefix="lorebase-export-") as out:
         from exports.services import export_worlds
         from lorebase import services
-        from lorebase.generator import counts_for_total, delete_generated_world, generate_world
         from lorebase.models import Character, Scene
+        from worldgen.generator import counts_for_total, delete_generated_world, generate_world
 
         world = generate_world(
             seed=arguments.seed, slug="bench-export", **counts_for_total(arguments.entities)

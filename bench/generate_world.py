@@ -24,9 +24,9 @@ def main() -> None:
     parser.add_argument("--language", choices=("en", "ru"), default="en")
     arguments = parser.parse_args()
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lorebase.settings.dev"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
     django.setup()
-    from lorebase.generator import counts_for_total, delete_generated_world, generate_world
+    from worldgen.generator import counts_for_total, delete_generated_world, generate_world
 
     slug = f"bench-{uuid.uuid4().hex[:12]}"
     counts = counts_for_total(arguments.entities)

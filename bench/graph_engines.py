@@ -267,7 +267,7 @@ def main() -> None:
     # The first engine's URL keeps bench_stack from starting a graph server of its own.
     os.environ["NEO4J_BOLT_URL"] = arguments.engine[0][1]
     with bench_stack(), tempfile.TemporaryDirectory(prefix="lorebase-engines-") as scratch:
-        from lorebase.generator import counts_for_total, generate_world
+        from worldgen.generator import counts_for_total, generate_world
 
         started = time.perf_counter()
         world = generate_world(

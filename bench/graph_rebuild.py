@@ -157,7 +157,7 @@ def main() -> None:
         from neomodel import db
 
         from graph.reconcile import world_drift
-        from lorebase.generator import counts_for_total, generate_world
+        from worldgen.generator import counts_for_total, generate_world
 
         started = time.perf_counter()
         world = generate_world(

@@ -1,7 +1,7 @@
 """Questions with known answers on the hard-names world, per class of name and per language.
 
 Shared by bench/search_quality.py (asks search) and bench/llm_eval.py (asks in
-role). The world comes from `lorebase.generator_hard`; which names belong to
+role). The world comes from `worldgen.generator_hard`; which names belong to
 which class comes from its tables, and every gold answer from the world's rows
 in PostgreSQL, never from search/ or llm/. Import this module once Django is
 set up (inside `bench_stack()`).
@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from lorebase.generator_hard import DOG, NAME_CLASSES, generate_hard_world
-from lorebase.generator_vocabulary import HARD_EDITIONS
 from lorebase.models import Chapter, Character, Location, Relation, Scene, SceneParticipant
+from worldgen.generator_hard import DOG, NAME_CLASSES, generate_hard_world
+from worldgen.generator_vocabulary import HARD_EDITIONS
 
 SEED = 11
 LANGUAGES = ("en", "ru")
@@ -161,7 +161,7 @@ class Rel:
 def hard_worlds() -> Iterator[list]:
     """Both editions, written, mirrored to the graph, and deleted afterwards."""
     from graph.rebuild import world_rebuild
-    from lorebase.generator import delete_generated_world
+    from worldgen.generator import delete_generated_world
 
     worlds = []
     try:

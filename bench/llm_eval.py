@@ -273,8 +273,8 @@ def main() -> None:
         return
     with bench_stack():
         from graph.rebuild import world_rebuild
-        from lorebase.demo.loader import demo_world_load
-        from lorebase.generator import counts_for_total, generate_world
+        from worldgen.demo.loader import demo_world_load
+        from worldgen.generator import counts_for_total, generate_world
 
         rng = random.Random(args.seed)
         rows = []

@@ -24,7 +24,7 @@ def main() -> None:
         from django.db import connection
 
         from consistency.rules import CHECKS
-        from lorebase.generator import counts_for_total, delete_generated_world, generate_world
+        from worldgen.generator import counts_for_total, delete_generated_world, generate_world
 
         world = generate_world(
             seed=arguments.seed, slug="bench-consistency", **counts_for_total(arguments.entities)

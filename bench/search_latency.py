@@ -112,9 +112,9 @@ def main() -> None:
         from django.contrib.auth import get_user_model
         from rest_framework.authtoken.models import Token
 
-        from lorebase.devstack.net import free_port
-        from lorebase.devstack.processes import stop_process
-        from lorebase.generator import counts_for_total, generate_world
+        from devstack.net import free_port
+        from devstack.processes import stop_process
+        from worldgen.generator import counts_for_total, generate_world
 
         started = time.perf_counter()
         world = generate_world(

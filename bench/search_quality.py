@@ -272,8 +272,8 @@ def main() -> None:
         return
     with bench_stack():
         from graph.rebuild import world_rebuild
-        from lorebase.generator import delete_generated_world, generate_world
         from search.answers import RESULT_TYPES, search
+        from worldgen.generator import delete_generated_world, generate_world
 
         print(f"world size per language: {SIZE}; {arguments.questions} questions per kind")
         print(f"{'language':8} {'kind':22} {'n':>3} {'recall@5':>8} {'MRR':>6}")

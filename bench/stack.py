@@ -32,11 +32,11 @@ def bench_stack(
     """
     import django
 
-    from lorebase.devstack.broker import ensure_broker
-    from lorebase.devstack.graph_server import GraphServer
-    from lorebase.devstack.net import free_port
-    from lorebase.devstack.postgres import start_embedded_postgres
-    from lorebase.devstack.processes import stop_process
+    from devstack.broker import ensure_broker
+    from devstack.graph_server import GraphServer
+    from devstack.net import free_port
+    from devstack.postgres import start_embedded_postgres
+    from devstack.processes import celery_command, stop_process
 
     scratch = Path(tempfile.mkdtemp(prefix="lorebase-bench-"))
     with ExitStack() as stack:
@@ -61,7 +61,7 @@ def bench_stack(
         if graph_read_seconds:
             for name in ("SEARCH_GRAPH_TIMEOUT", "LLM_GRAPH_TIMEOUT"):
                 os.environ.setdefault(name, str(graph_read_seconds))
-        os.environ["DJANGO_SETTINGS_MODULE"] = "lorebase.settings.dev"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
         django.setup()
         from django.core.management import call_command
 
@@ -69,18 +69,13 @@ def bench_stack(
         call_command("graph_install_labels", verbosity=0)
         if worker_concurrency:
             worker = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "lorebase",
+                celery_command(
                     "worker",
                     "--loglevel",
                     "WARNING",
                     "--concurrency",
                     str(worker_concurrency),
-                ],
+                ),
                 cwd=ROOT,
                 start_new_session=True,
             )
@@ -92,7 +87,7 @@ def bench_stack(
 
 
 def _wait_for_worker(timeout: float = 60) -> None:
-    from lorebase.celery import app
+    from config.celery import app
 
     deadline = time.monotonic() + timeout
     while not app.control.ping(timeout=1.0):
@@ -101,7 +96,7 @@ def _wait_for_worker(timeout: float = 60) -> None:
 
 
 def _delete_queue(name: str) -> None:
-    from lorebase.celery import app
+    from config.celery import app
 
     with app.connection_for_write() as connection:
         connection.default_channel.queue_delete(name)

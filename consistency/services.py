@@ -4,7 +4,7 @@ import time
 
 from django.utils import timezone
 
-from lorebase.metrics import LORE_CHECK_SECONDS
+from config.metrics import LORE_CHECK_SECONDS
 from lorebase.models import World
 
 from .models import LoreCheckResult

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from lorebase.metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
+from config.metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
 from lorebase.models import World
 
 from . import importer, repository, writer

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from neomodel import db
 
-from lorebase.metrics import RECONCILE_DRIFT
+from config.metrics import RECONCILE_DRIFT
 from lorebase.models import Relation, World
 
 from . import writer

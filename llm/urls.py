@@ -1,4 +1,4 @@
-"""API routes of answers in role, mounted under /api/v1/ by lorebase/urls.py."""
+"""API routes of answers in role, mounted under /api/v1/ by config/urls.py."""
 
 from django.urls import path
 

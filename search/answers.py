@@ -8,7 +8,7 @@ import time
 
 from django.conf import settings
 
-from lorebase.metrics import SEARCH_SECONDS
+from config.metrics import SEARCH_SECONDS
 from lorebase.models import Character, Concept, Location, Scene, World
 
 from . import facts, graph_queries, selectors, text

@@ -18,8 +18,8 @@ from django.conf import settings
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
 from neomodel import db
 
+from config.metrics import GRAPH_QUERY_SECONDS
 from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
-from lorebase.metrics import GRAPH_QUERY_SECONDS
 
 # What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left
 # out: every scene of a chapter would otherwise be two steps from every other.

@@ -10,7 +10,6 @@ Celery queue has a name of its own.
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -27,19 +26,19 @@ from neomodel import db
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from config.celery import app as celery_app
+from devstack.broker import RabbitNode, local_url
+from devstack.graph_server import GraphServer
+from devstack.net import free_port
+from devstack.postgres import start_embedded_postgres
+from devstack.processes import celery_command, stop_process
 from graph.connection import reconnect
 from graph.rebuild import world_rebuild
 from graph.schema import install_graph_schema
-from lorebase.celery import app as celery_app
-from lorebase.demo.loader import demo_world_load
-from lorebase.devstack.broker import RabbitNode, local_url
-from lorebase.devstack.graph_server import GraphServer
-from lorebase.devstack.net import free_port
-from lorebase.devstack.postgres import start_embedded_postgres
-from lorebase.devstack.processes import stop_process
 from lorebase.models import World, WorldRole
 from lorebase.services import membership_set
 from tests.factories import UserFactory
+from worldgen.demo.loader import demo_world_load
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -173,7 +172,7 @@ def spawn_worker(queue: str, graph_url: str, *, concurrency: int = 1) -> subproc
     node = f"test-{uuid.uuid4().hex[:8]}@localhost"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lorebase.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
         "NEO4J_BOLT_URL": graph_url,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
@@ -184,12 +183,7 @@ def spawn_worker(queue: str, graph_url: str, *, concurrency: int = 1) -> subproc
     ARTIFACTS.mkdir(exist_ok=True)
     with (ARTIFACTS / "celery-worker.log").open("ab") as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "lorebase",
+            celery_command(
                 "worker",
                 "--loglevel",
                 "INFO",
@@ -199,7 +193,7 @@ def spawn_worker(queue: str, graph_url: str, *, concurrency: int = 1) -> subproc
                 queue,
                 "--hostname",
                 node,
-            ],
+            ),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from devstack.net import free_port
 from graph.connection import reconnect
-from lorebase.devstack.net import free_port
 from lorebase.models import Chapter, Character, Concept, Location, Scene, World
 from tests.factories import UserFactory
 from tests.graph_pictures import admin_url, neighbourhood_ids, world_ids

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from kombu import Connection
 
-from lorebase.devstack import broker
-from lorebase.devstack.broker import BrokerUnavailable, RabbitNode, ensure_broker, local_url
-from lorebase.devstack.net import free_port, port_open
+from devstack import broker
+from devstack.broker import BrokerUnavailable, RabbitNode, ensure_broker, local_url
+from devstack.net import free_port, port_open
 
 
 def _round_trip(url: str) -> str:

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from lorebase.health import check_database
+from config.health import check_database
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 

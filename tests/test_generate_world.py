@@ -8,7 +8,6 @@ from statistics import median
 import pytest
 from django.core.management import CommandError, call_command
 
-from lorebase.generator import counts_for_total, delete_generated_world, generate_world
 from lorebase.models import (
     RELATION_RULES,
     Chapter,
@@ -20,6 +19,7 @@ from lorebase.models import (
     SceneParticipant,
     World,
 )
+from worldgen.generator import counts_for_total, delete_generated_world, generate_world
 
 pytestmark = pytest.mark.django_db
 

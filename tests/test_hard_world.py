@@ -8,9 +8,6 @@ import pytest
 from django.db import transaction
 
 from graph.models import OutboxEvent
-from lorebase.generator import delete_generated_world
-from lorebase.generator_hard import NAME_CLASSES, generate_hard_world
-from lorebase.generator_vocabulary import HARD_EDITIONS
 from lorebase.models import (
     Chapter,
     Character,
@@ -23,6 +20,9 @@ from lorebase.models import (
     World,
 )
 from tests.test_generate_world import dump
+from worldgen.generator import delete_generated_world
+from worldgen.generator_hard import NAME_CLASSES, generate_hard_world
+from worldgen.generator_vocabulary import HARD_EDITIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 import json
 import re
 import subprocess
-import sys
 import time
 import urllib.request
 
@@ -11,9 +10,9 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
+from devstack.net import free_port, wait_for_port
+from devstack.processes import celery_command, stop_process
 from lorebase import services
-from lorebase.devstack.net import free_port, wait_for_port
-from lorebase.devstack.processes import stop_process
 from lorebase.models import WorldRole
 from tests.conftest import ARTIFACTS, database_url, wait_until_mirrored
 from tests.factories import UserFactory, WorldMembershipFactory
@@ -89,19 +88,14 @@ def test_beat_serves_its_own_metrics(django_db_setup, task_queue):
     env = {
         **__import__("os").environ,
         "BEAT_METRICS_PORT": str(port),
-        "DJANGO_SETTINGS_MODULE": "lorebase.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
         "CELERY_TASK_DEFAULT_QUEUE": task_queue,
     }
     schedule = ARTIFACTS / "celerybeat-test"
     with (ARTIFACTS / "celery-beat.log").open("ab") as log:
         beat = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "lorebase",
+            celery_command(
                 "beat",
                 "--loglevel",
                 "INFO",
@@ -109,7 +103,7 @@ def test_beat_serves_its_own_metrics(django_db_setup, task_queue):
                 "celery.beat:PersistentScheduler",
                 "--schedule",
                 str(schedule),
-            ],
+            ),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -18,8 +18,8 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from lorebase.celery import app as celery_app
-from lorebase.devstack.net import free_port
+from config.celery import app as celery_app
+from devstack.net import free_port
 from tests.conftest import database_url
 
 pytestmark = pytest.mark.services
@@ -77,7 +77,7 @@ def test_make_run_serves_the_stack_and_ctrl_c_leaves_no_process(run_database, ta
         "LOREBASE_VAR_DIR": str(tmp_path),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "lorebase.devstack.run"],
+        [sys.executable, "-m", "devstack.run"],
         env=env,
         text=True,
         stdout=subprocess.PIPE,

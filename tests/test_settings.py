@@ -4,11 +4,11 @@ import sys
 
 import pytest
 
-from lorebase.settings.base import database_from_url
+from config.settings.base import database_from_url
 
 PRODUCTION_ENV = {
     "LOREBASE_ENV_FILE": os.devnull,  # a developer's .env must not fill the gaps
-    "DJANGO_SETTINGS_MODULE": "lorebase.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_SECRET_KEY": "a-real-secret",
     "DJANGO_ALLOWED_HOSTS": "lore.example",
     "DATABASE_URL": "postgres://lore:pw@db:5432/lore",
@@ -50,7 +50,7 @@ def test_production_settings_refuse_to_start_without(missing):
 
 
 def test_the_wsgi_entry_point_loads():
-    from lorebase.wsgi import application
+    from config.wsgi import application
 
     assert callable(application)
 
@@ -65,7 +65,7 @@ def test_the_dev_server_keeps_no_database_connection_past_its_request():
             "import django; django.setup(); from django.conf import settings; "
             "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
         ],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "lorebase.settings.dev"},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
         capture_output=True,
         text=True,
         cwd=os.getcwd(),

@@ -3,7 +3,7 @@ import urllib.request
 
 import pytest
 
-from lorebase.tasks import worker_dependencies
+from config.tasks import worker_dependencies
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.services]
 

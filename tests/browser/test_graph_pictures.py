@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from devstack.net import free_port
 from graph.connection import reconnect
-from lorebase.devstack.net import free_port
 from lorebase.models import Character, Location, Scene, WorldRole
 from lorebase.services import membership_set
 from tests.factories import UserFactory

@@ -7,14 +7,14 @@ import urllib.request
 import pytest
 from prometheus_client import generate_latest
 
+from config.metrics import _registry
+from config.schedule import BEAT_SCHEDULE
 from consistency import tasks
 from consistency.models import LoreCheckResult
 from consistency.services import world_check
-from lorebase.generator import counts_for_total, delete_generated_world, generate_world
-from lorebase.metrics import _registry
 from lorebase.models import World
-from lorebase.schedule import BEAT_SCHEDULE
 from tests.factories import CharacterFactory, WorldFactory
+from worldgen.generator import counts_for_total, delete_generated_world, generate_world
 
 
 def metric(body: str, name: str, **labels: str) -> float:

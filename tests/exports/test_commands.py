@@ -3,12 +3,12 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from config.schedule import BEAT_SCHEDULE
 from exports import tasks
 from exports.importer import InvalidFile
 from exports.models import WorldExport
 from exports.services import import_world
 from lorebase.models import WorldRole
-from lorebase.schedule import BEAT_SCHEDULE
 from tests.exports.conftest import commits
 from tests.factories import CharacterFactory, UserFactory, WorldFactory, WorldMembershipFactory
 

@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 
 from exports.importer import InvalidFile
 from exports.services import import_world
-from lorebase.generator import delete_generated_world, generate_world
 from lorebase.models import Chapter, Character, World
 from tests.exports.conftest import export
 from tests.exports.test_round_trip import SMALL
+from worldgen.generator import delete_generated_world, generate_world
 
 pytestmark = pytest.mark.django_db
 

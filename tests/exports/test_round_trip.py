@@ -4,10 +4,10 @@ import pytest
 
 from exports.services import import_world
 from lorebase import services
-from lorebase.demo.loader import demo_world_counts, demo_world_load
-from lorebase.generator import delete_generated_world, generate_world
 from lorebase.models import Character, Relation, World
 from tests.exports.conftest import export, tree
+from worldgen.demo.loader import demo_world_counts, demo_world_load
+from worldgen.generator import delete_generated_world, generate_world
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from neo4j.exceptions import ServiceUnavailable
 from neomodel import db
 
+from devstack.net import free_port
 from graph.connection import reconnect
 from graph.models import OutboxEvent
 from graph.tasks import mirror_entity, reconcile
 from lorebase import services
-from lorebase.devstack.net import free_port
 from lorebase.models import Character
 from tests.factories import UserFactory
 from tests.graph.snapshots import assert_graph_matches

@@ -15,11 +15,11 @@ from contextlib import ExitStack, contextmanager
 import pytest
 from neomodel import db
 
+from config.celery import app as celery_app
+from devstack.processes import stop_process
 from graph.models import OutboxEvent
 from graph.tasks import mirror_entity, republish_overdue
 from lorebase import services
-from lorebase.celery import app as celery_app
-from lorebase.devstack.processes import stop_process
 from lorebase.models import Chapter, Character, Location, Relation, RelationKind, Scene
 from tests.conftest import delete_queue, spawn_worker, wait_until_mirrored
 from tests.graph.snapshots import assert_graph_matches

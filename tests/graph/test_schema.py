@@ -2,8 +2,8 @@ import pytest
 from neomodel import StringProperty, StructuredNode, db
 from neomodel.exceptions import ConstraintValidationFailed
 
+from config.health import check_graph
 from graph.schema import install_graph_schema
-from lorebase.health import check_graph
 
 pytestmark = pytest.mark.services
 

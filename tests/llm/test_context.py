@@ -6,8 +6,8 @@ from neomodel import db
 
 from graph.rebuild import world_rebuild
 from llm.context import build_context
-from lorebase.generator import generate_world
 from lorebase.models import Character, Relation, Scene
+from worldgen.generator import generate_world
 
 from .conftest import character
 

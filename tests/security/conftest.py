@@ -5,11 +5,11 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from graph.rebuild import world_rebuild
-from lorebase.demo.loader import demo_world_load
 from lorebase.models import World, WorldRole
 from lorebase.services import membership_set
 from tests.api.conftest import editor, world  # noqa: F401  (fixtures shared with the API tests)
 from tests.factories import UserFactory
+from worldgen.demo.loader import demo_world_load
 
 
 @pytest.fixture

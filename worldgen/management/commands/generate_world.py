@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from lorebase.generator import counts_for_total, generate_world
 from lorebase.models import World
+from worldgen.generator import counts_for_total, generate_world
 
 DEFAULT_ENTITIES = 1000
 COUNTS = ("chapters", "locations", "characters", "scenes", "concepts", "relations")
@@ -14,7 +14,7 @@ COUNTS = ("chapters", "locations", "characters", "scenes", "concepts", "relation
 class Command(BaseCommand):
     help = (
         "Generate a deterministic synthetic world for tests and benchmarks "
-        "(no history rows; see lorebase.generator)."
+        "(no history rows; see worldgen.generator)."
     )
 
     def add_arguments(self, parser) -> None:

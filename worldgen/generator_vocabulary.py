@@ -1,10 +1,10 @@
-"""Words for synthetic worlds (`lorebase.generator`): syllables and templates per language."""
+"""Words for synthetic worlds (`worldgen.generator`): syllables and templates per language."""
 
 # The Russian words are Cyrillic on purpose, not Latin look-alikes.
 
 from dataclasses import dataclass
 
-from .models import Concept, Location, RelationKind, World
+from lorebase.models import Concept, Location, RelationKind, World
 
 
 @dataclass(frozen=True)
@@ -349,7 +349,7 @@ RUSSIAN = Vocabulary(
 VOCABULARIES = {World.Language.ENGLISH: ENGLISH, World.Language.RUSSIAN: RUSSIAN}
 
 
-# --- the hard-names world (`lorebase.generator_hard`) ---------------------------------
+# --- the hard-names world (`worldgen.generator_hard`) ---------------------------------
 
 
 @dataclass(frozen=True)

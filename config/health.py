@@ -28,7 +28,7 @@ def check_graph() -> dict:
 
 
 def check_broker() -> dict:
-    from lorebase.celery import app
+    from config.celery import app
 
     def connect() -> None:
         with app.connection_for_read() as connection:

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from lorebase.devstack.defaults import var_dir
-
 
 class Command(BaseCommand):
     help = "Create or refresh the local superuser for `make run` and print its credentials."
@@ -16,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, username: str, **options: object) -> None:
         if not settings.DEBUG:
             raise CommandError("The local admin is for development only (DEBUG is off).")
-        password_file = var_dir() / "local-admin-password"
+        password_file = settings.VAR_DIR / "local-admin-password"
         if password_file.exists():
             password = password_file.read_text().strip()
         else:

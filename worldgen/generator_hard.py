@@ -24,9 +24,7 @@ from typing import TypeVar
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from .generator import public_id
-from .generator_vocabulary import HARD_EDITIONS, VOCABULARIES, HardEdition
-from .models import (
+from lorebase.models import (
     Chapter,
     Character,
     Concept,
@@ -38,7 +36,10 @@ from .models import (
     World,
     WorldEntity,
 )
-from .services import entity_save, scene_set_participants, world_create
+from lorebase.services import entity_save, scene_set_participants, world_create
+
+from .generator import public_id
+from .generator_vocabulary import HARD_EDITIONS, VOCABULARIES, HardEdition
 
 CHAPTERS = 8
 # Who belongs to which class of hard name, by the people's keys (the same in every edition).

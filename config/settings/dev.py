@@ -4,7 +4,7 @@ Defaults point at the embedded services that `make run` starts under ./var;
 any variable set in the environment (or .env) wins.
 """
 
-from lorebase.devstack.defaults import apply_local_defaults
+from devstack.defaults import apply_local_defaults
 
 # Service URLs the environment left unset: the embedded servers stand in for them.
 LOREBASE_EMBEDDED_SERVICES = apply_local_defaults()

@@ -9,7 +9,7 @@ admin.site.site_header = "Lorebase"
 admin.site.site_title = "Lorebase"
 admin.site.index_title = "World administration"
 
-handler404 = "lorebase.views.not_found"
+handler404 = "config.views.not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -5,13 +5,14 @@ import os
 from celery import Celery
 from celery.signals import worker_process_init
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lorebase.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("lorebase")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["config"])  # the worker's own checks (config is not an installed app)
 # Signal handlers of every Celery process: metrics and the request id.
-for module in ("lorebase.worker_metrics", "lorebase.metrics", "lorebase.request_id"):
+for module in ("config.worker_metrics", "config.metrics", "config.request_id"):
     app.loader.import_module(module)
 
 

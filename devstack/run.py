@@ -24,10 +24,9 @@ from .defaults import (
 )
 from .graph_server import GraphServerError, local_graph_server
 from .postgres import start_embedded_postgres
-from .processes import stop_process
+from .processes import celery_command, stop_process
 
 MANAGE = [sys.executable, "manage.py"]
-CELERY = [sys.executable, "-m", "celery", "-A", "lorebase"]
 
 
 class Shutdown(Exception):
@@ -90,7 +89,7 @@ def main() -> int:
     signal.signal(signal.SIGINT, _raise_shutdown)
     signal.signal(signal.SIGTERM, _raise_shutdown)
     var_dir().mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lorebase.settings.dev"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     host = env.get("LOREBASE_WEB_HOST", "127.0.0.1")
     port = env.get("LOREBASE_WEB_PORT", "8000")
     on_stop: list[Callable[[], None]] = []
@@ -101,9 +100,9 @@ def main() -> int:
         prepare(env)
         children["web"] = spawn([*MANAGE, "runserver", f"{host}:{port}", "--noreload"], env)
         children["worker"] = spawn(
-            [*CELERY, "worker", "--loglevel", "INFO", "--concurrency", "1"], env
+            celery_command("worker", "--loglevel", "INFO", "--concurrency", "1"), env
         )
-        children["beat"] = spawn([*CELERY, "beat", "--loglevel", "INFO"], env)
+        children["beat"] = spawn(celery_command("beat", "--loglevel", "INFO"), env)
         base = f"http://{host}:{port}"
         print(
             "\nLorebase is up:\n"

@@ -27,8 +27,7 @@ from typing import TypeVar
 from django.db import connection, models, transaction
 from django.db.models import CASCADE
 
-from .generator_vocabulary import VOCABULARIES, Vocabulary
-from .models import (
+from lorebase.models import (
     RELATION_RULES,
     Chapter,
     Character,
@@ -40,7 +39,9 @@ from .models import (
     SceneParticipant,
     World,
 )
-from .models.relations import CHARACTER, CONCEPT, LOCATION
+from lorebase.models.relations import CHARACTER, CONCEPT, LOCATION
+
+from .generator_vocabulary import VOCABULARIES, Vocabulary
 
 BATCH_SIZE = 2000
 MAX_CHAPTERS = 32767  # Chapter.number is a PositiveSmallIntegerField

@@ -9,10 +9,9 @@ from urllib.parse import unquote
 
 import environ
 
-from lorebase.devstack.defaults import load_dotenv, var_dir
-from lorebase.schedule import BEAT_SCHEDULE
+from config.environment import BASE_DIR, load_dotenv, var_dir
+from config.schedule import BEAT_SCHEDULE
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 load_dotenv()
 env = environ.Env()
 VAR_DIR = var_dir()
@@ -52,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "lorebase",
+    "worldgen",
     "graph",
     "search",
     "exports",
@@ -60,13 +60,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "lorebase.request_id.RequestIdMiddleware",
+    "config.request_id.RequestIdMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # CORS first, so that even a refused (413) answer carries the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "lorebase.body_limit.BodySizeLimitMiddleware",
+    "config.body_limit.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,8 +78,8 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
-ROOT_URLCONF = "lorebase.urls"
-WSGI_APPLICATION = "lorebase.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -185,7 +185,7 @@ LOG_FORMAT = env.str("LOG_FORMAT", default="json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "lorebase.request_id.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -269,7 +269,7 @@ CACHES = {
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"llm-answer": LLM_THROTTLE_RATE}
 
 # --- Security ---
-# Bodies over this answer 413 (lorebase.body_limit); no endpoint takes more than a
+# Bodies over this answer 413 (config.body_limit); no endpoint takes more than a
 # few kilobytes, and the snapshot import is a command, not an upload.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from lorebase.demo.loader import DemoDataError, demo_world_counts, demo_world_load
+from worldgen.demo.loader import DemoDataError, demo_world_counts, demo_world_load
 
 
 class Command(BaseCommand):

@@ -1,9 +1,16 @@
-"""Stopping child process groups without leaving orphans."""
+"""Starting Celery processes of this project and stopping child process groups
+without leaving orphans."""
 
 import os
 import signal
 import subprocess
+import sys
 from contextlib import suppress
+
+
+def celery_command(*arguments: str) -> list[str]:
+    """The command line of a Celery process (worker, beat, inspect) of this project's app."""
+    return [sys.executable, "-m", "celery", "-A", "config", *arguments]
 
 
 def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:

@@ -1,7 +1,7 @@
 """Test settings: the session fixtures in tests/conftest.py start the
 embedded services and point these settings at them when no URL is given."""
 
-from lorebase.devstack.defaults import apply_local_defaults
+from devstack.defaults import apply_local_defaults
 
 # Service URLs the environment left unset: the embedded servers stand in for them.
 LOREBASE_EMBEDDED_SERVICES = apply_local_defaults()

@@ -4,18 +4,13 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-import environ
+from config.environment import load_dotenv, var_dir
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 LOCAL_DATABASE_NAME = "lorebase"
 DEFAULT_BOLT_PORT = 7687
 # Variables whose absence means "start the embedded server" (for CELERY_BROKER_URL:
 # the test session's own RabbitMQ node; `make run` uses 127.0.0.1:5672 or starts it).
 SERVICE_URL_VARIABLES = ("DATABASE_URL", "NEO4J_BOLT_URL", "CELERY_BROKER_URL")
-
-
-def var_dir() -> Path:
-    return Path(os.environ.get("LOREBASE_VAR_DIR", BASE_DIR / "var"))
 
 
 def socket_database_url(socket_dir: Path, database: str) -> str:
@@ -31,11 +26,6 @@ def graph_password_file() -> Path:
 def bolt_url(port: int, password: str) -> str:
     """The local Neo4j: Community has one user database, the default one."""
     return f"bolt://neo4j:{quote(password, safe='')}@127.0.0.1:{port}"
-
-
-def load_dotenv() -> None:
-    """Read .env (or LOREBASE_ENV_FILE) without overriding the real environment."""
-    environ.Env.read_env(os.environ.get("LOREBASE_ENV_FILE", BASE_DIR / ".env"), overwrite=False)
 
 
 def missing_service_urls() -> set[str]:

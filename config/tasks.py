@@ -4,7 +4,7 @@ import socket
 
 from celery import shared_task
 
-from lorebase.health import check_database, check_graph
+from config.health import check_database, check_graph
 
 
 @shared_task(name="lorebase.worker_dependencies", ignore_result=False)
