@@ -6,28 +6,23 @@ The full export renders, writes, stages and commits every file; the incremental
 one follows 10 edits made through lorebase.services and stages only what it rendered.
 """
 
-import argparse
 import tempfile
 import time
 from pathlib import Path
 
-from stack import bench_stack
+from stack import bench_parser, bench_stack, generated_world
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = bench_parser(__doc__)
     arguments = parser.parse_args()
     with bench_stack(), tempfile.TemporaryDirectory(prefix="lorebase-export-") as out:
         from exports.services import export_worlds
         from lorebase import services
         from lorebase.models import Character, Scene
-        from worldgen.generator import counts_for_total, delete_generated_world, generate_world
+        from worldgen.generator import delete_generated_world
 
-        world = generate_world(
-            seed=arguments.seed, slug="bench-export", **counts_for_total(arguments.entities)
-        ).world
+        world = generated_world(arguments, slug="bench-export")
         started = time.perf_counter()
         full = export_worlds(worlds=[world], out_dir=Path(out))
         seconds = time.perf_counter() - started

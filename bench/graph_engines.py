@@ -43,7 +43,7 @@ from pathlib import Path
 from freshness import measure_freshness
 from graph_rebuild import baseline_rows, graph_row_count, raw_driver_write, timed_rebuild
 from search_latency import WARM_UP, request_sets
-from stack import bench_stack, percentile
+from stack import bench_parser, bench_stack, generated_world, percentile
 
 WORLD_SLUG = "bench-engines"
 SEARCH_SHAPES = ("meetings", "typo", "at place", "connected", "words")
@@ -245,9 +245,7 @@ def table(results: dict[str, dict], arguments) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = bench_parser(__doc__)
     parser.add_argument(
         "--engine", type=engine_argument, action="append", required=True, help="NAME=BOLT_URL"
     )
@@ -267,13 +265,7 @@ def main() -> None:
     # The first engine's URL keeps bench_stack from starting a graph server of its own.
     os.environ["NEO4J_BOLT_URL"] = arguments.engine[0][1]
     with bench_stack(), tempfile.TemporaryDirectory(prefix="lorebase-engines-") as scratch:
-        from worldgen.generator import counts_for_total, generate_world
-
-        started = time.perf_counter()
-        world = generate_world(
-            seed=arguments.seed, slug=WORLD_SLUG, **counts_for_total(arguments.entities)
-        ).world
-        print(f"generated {arguments.entities} entities in {time.perf_counter() - started:.1f} s")
+        world = generated_world(arguments, slug=WORLD_SLUG)
         requests = request_sets(
             world, random.Random(arguments.seed), arguments.warm_up + arguments.requests
         )

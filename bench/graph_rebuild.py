@@ -7,12 +7,11 @@ batches of the same size inside explicit transactions. The rebuild's time
 includes reading PostgreSQL; the baseline's is the graph writes alone.
 """
 
-import argparse
 import time
 from collections import defaultdict
 from itertools import pairwise
 
-from stack import bench_stack
+from stack import bench_parser, bench_stack, generated_world
 
 
 def baseline_rows(world) -> tuple[dict, dict]:
@@ -148,22 +147,15 @@ def graph_row_count() -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=100_000)
+    parser = bench_parser(__doc__)
     parser.add_argument("--batch-size", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     with bench_stack():
         from neomodel import db
 
         from graph.reconcile import world_drift
-        from worldgen.generator import counts_for_total, generate_world
 
-        started = time.perf_counter()
-        world = generate_world(
-            seed=arguments.seed, slug="bench-rebuild", **counts_for_total(arguments.entities)
-        ).world
-        print(f"generated {arguments.entities} entities in {time.perf_counter() - started:.1f} s")
+        world = generated_world(arguments, slug="bench-rebuild")
         nodes, edges = baseline_rows(world)
         node_count = sum(map(len, nodes.values()))
         edge_count = sum(map(len, edges.values()))

@@ -7,28 +7,23 @@ time the hourly check runs. (Not named consistency.py: as a script it would
 shadow the app of that name.)
 """
 
-import argparse
 import statistics
 import time
 
-from stack import bench_stack
+from stack import bench_parser, bench_stack, generated_world
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = bench_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3)
     arguments = parser.parse_args()
     with bench_stack():
         from django.db import connection
 
         from consistency.rules import CHECKS
-        from worldgen.generator import counts_for_total, delete_generated_world, generate_world
+        from worldgen.generator import delete_generated_world
 
-        world = generate_world(
-            seed=arguments.seed, slug="bench-consistency", **counts_for_total(arguments.entities)
-        ).world
+        world = generated_world(arguments, slug="bench-consistency")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         try:

@@ -12,7 +12,6 @@ projection as `graph_rebuild`, quicker to set up, and only the reads are
 measured here.
 """
 
-import argparse
 import json
 import os
 import random
@@ -24,7 +23,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from graph_rebuild import baseline_rows, raw_driver_write
-from stack import ROOT, bench_stack, percentile
+from stack import ROOT, bench_parser, bench_stack, generated_world, percentile
 
 CLIENTS = 2
 WARM_UP = 50
@@ -103,10 +102,8 @@ def wait_for(base: str, timeout: float = 60) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=100_000)
+    parser = bench_parser(__doc__)
     parser.add_argument("--requests", type=int, default=500)
-    parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     with bench_stack():
         from django.contrib.auth import get_user_model
@@ -114,18 +111,11 @@ def main() -> None:
 
         from devstack.net import free_port
         from devstack.processes import stop_process
-        from worldgen.generator import counts_for_total, generate_world
 
+        world = generated_world(arguments, slug="bench-search")
         started = time.perf_counter()
-        world = generate_world(
-            seed=arguments.seed, slug="bench-search", **counts_for_total(arguments.entities)
-        ).world
         raw_driver_write(*baseline_rows(world), batch_size=2000)
-        print(
-            f"{arguments.entities} entities generated and written to the graph in "
-            f"{time.perf_counter() - started:.0f} s",
-            flush=True,
-        )
+        print(f"written to the graph in {time.perf_counter() - started:.0f} s", flush=True)
         user = get_user_model().objects.create_superuser("bench", password=os.urandom(8).hex())
         token = Token.objects.create(user=user).key
         requests = request_sets(world, random.Random(arguments.seed), arguments.requests)

@@ -5,6 +5,7 @@ unless DATABASE_URL / NEO4J_BOLT_URL name servers; RabbitMQ is used, started or
 installed as for `make run`. Django is set up on the dev settings.
 """
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -18,6 +19,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+
+def bench_parser(doc: str, *, seed: int = 1) -> argparse.ArgumentParser:
+    """The arguments of a benchmark on a generated world: its size and its seed."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=seed)
+    return parser
+
+
+def generated_world(arguments: argparse.Namespace, *, slug: str):
+    """The world of `--entities` entities from `--seed` (inside bench_stack), its time printed."""
+    from worldgen.generator import counts_for_total, generate_world
+
+    started = time.perf_counter()
+    world = generate_world(
+        seed=arguments.seed, slug=slug, **counts_for_total(arguments.entities)
+    ).world
+    print(f"generated {arguments.entities} entities in {time.perf_counter() - started:.1f} s")
+    return world
 
 
 @contextmanager

@@ -4,9 +4,9 @@ import time
 
 from django.utils import timezone
 
-from config.metrics import LORE_CHECK_SECONDS
 from lorebase.models import World
 
+from .metrics import LORE_CHECK_SECONDS
 from .models import LoreCheckResult
 from .selectors import Report, world_report
 

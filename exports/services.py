@@ -9,13 +9,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from config.metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
 from lorebase.models import World
 
 from . import importer, repository, writer
 from .documents import documents, manifest
 from .formats import TYPES, dump
 from .lock import export_lock
+from .metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
 
 Progress = Callable[[int], None]
 
@@ -116,6 +116,9 @@ class _Chunks:
 
     def flush(self) -> None:
         """ZipFile flushes on close; nothing is buffered beyond `parts`."""
+
+    def close(self) -> None:
+        """Nothing to release: the parts are taken as they are written."""
 
     def take(self) -> bytes:
         data, self.parts = b"".join(self.parts), []

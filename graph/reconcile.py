@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from neomodel import db
 
-from config.metrics import RECONCILE_DRIFT
 from lorebase.models import Relation, World
 
 from . import writer
+from .metrics import RECONCILE_DRIFT
 from .mirror import mirror_nodes, mirror_relations, relink_chapter_order, relink_scene_order
 from .models import EntityType
 from .projection import ENDPOINT_LABELS, LABELS, MODELS

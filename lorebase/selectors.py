@@ -1,6 +1,8 @@
 """Reads of the lore, scoped to what a user may see."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
 from .models import (
@@ -16,7 +18,7 @@ from .models import (
 from .models.worlds import ROLE_RANK
 
 
-def worlds_for_user(*, user: AbstractBaseUser, role: str | None = None) -> QuerySet[World]:
+def worlds_for_user(*, user: User, role: str | None = None) -> QuerySet[World]:
     """Worlds the user is a member of (with at least `role`); superusers see all."""
     if user.is_superuser:
         return World.objects.all()
@@ -28,7 +30,7 @@ def worlds_for_user(*, user: AbstractBaseUser, role: str | None = None) -> Query
     return World.objects.filter(pk__in=memberships.values("world_id"))
 
 
-def membership_role(*, user: AbstractBaseUser, world: World) -> str | None:
+def membership_role(*, user: User, world: World) -> str | None:
     """The user's role in the world, or None; superusers count as owners."""
     if user.is_superuser:
         return "owner"
@@ -51,7 +53,8 @@ RELATION_ENDPOINTS = (
 
 def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
     """An entity type's rows in one world, with what its API representation reads."""
-    queryset = model.objects.filter(world=world)
+    # Any: the lookups below are checked per model, which a union type cannot express.
+    queryset: QuerySet[Any] = model._default_manager.filter(world=world)
     if model is Scene:
         return queryset.select_related("chapter", "location").prefetch_related(
             "participations__character"

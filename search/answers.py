@@ -8,7 +8,6 @@ import time
 
 from django.conf import settings
 
-from config.metrics import SEARCH_SECONDS
 from lorebase.models import Character, Concept, Location, Scene, World
 
 from . import facts, graph_queries, selectors, text
@@ -24,6 +23,7 @@ from .kinds import (
     Question,
     classify,
 )
+from .metrics import SEARCH_SECONDS
 from .questions import Entity, Mention, may_be_name, recognise
 from .results import LABEL_TYPES, scene_result
 

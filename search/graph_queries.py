@@ -18,7 +18,7 @@ from django.conf import settings
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
 from neomodel import db
 
-from config.metrics import GRAPH_QUERY_SECONDS
+from graph.metrics import GRAPH_QUERY_SECONDS
 from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
 
 # What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left

@@ -153,11 +153,44 @@ def broker_url(rabbitmq_node: RabbitNode | None) -> str:
     return settings.CELERY_BROKER_URL
 
 
+# Fixtures that start a server or a process beyond the session's PostgreSQL: a test
+# that uses one (directly or through another fixture) belongs to the services layer.
+SERVER_FIXTURES = frozenset({"graph_server", "broker_url", "celery_worker_process", "live_server"})
+
+
+NEEDS_SERVICES = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the services layer before `-m` selects: `-m "not services"` is the fast layer."""
+    for item in items:
+        if SERVER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.services)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Whether any selected test needs the broker (the fast layer starts none)."""
+    session.config.stash[NEEDS_SERVICES] = any(
+        item.get_closest_marker("services") for item in session.items
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
-def task_queue(broker_url: str) -> Iterator[str]:
-    """A queue of this run's own (so nothing lands in a real queue), deleted at the end."""
+def task_queue(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A queue of this run's own (so nothing lands in a real queue), deleted at the end.
+
+    A run of the fast layer alone starts no broker: kombu's in-memory transport
+    receives whatever a test might publish, so nothing reaches a real broker.
+    """
     name = f"lorebase-test-{uuid.uuid4().hex[:12]}"
     celery_app.conf.task_default_queue = name
+    if not request.config.stash.get(NEEDS_SERVICES, True):
+        settings.CELERY_BROKER_URL = celery_app.conf.broker_url = "memory://"
+        yield name
+        return
+    request.getfixturevalue("broker_url")
     yield name
     delete_queue(name)
 
@@ -211,7 +244,11 @@ def spawn_worker(queue: str, graph_url: str, *, concurrency: int = 1) -> subproc
 
 @pytest.fixture(scope="session")
 def celery_worker_process(
-    task_queue: str, graph_server_url: str, django_db_setup: None, django_db_blocker
+    task_queue: str,
+    broker_url: str,
+    graph_server_url: str,
+    django_db_setup: None,
+    django_db_blocker,
 ) -> Iterator[subprocess.Popen]:
     """A real worker consuming this run's queue for the whole session."""
     process = spawn_worker(task_queue, graph_server_url)

@@ -38,7 +38,7 @@ class WorldRole(models.TextChoices):
     OWNER = "owner", "Owner"
 
 
-ROLE_RANK = {WorldRole.VIEWER: 1, WorldRole.EDITOR: 2, WorldRole.OWNER: 3}
+ROLE_RANK: dict[str, int] = {WorldRole.VIEWER: 1, WorldRole.EDITOR: 2, WorldRole.OWNER: 3}
 
 
 class WorldMembership(models.Model):

@@ -18,7 +18,7 @@ from tests.factories import (
     WorldFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.services]
+pytestmark = pytest.mark.django_db
 
 
 def world_with(language: str, characters: list[str] = (), places: list[str] = ()) -> World:
