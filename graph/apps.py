@@ -8,7 +8,11 @@ class GraphConfig(AppConfig):
     def ready(self) -> None:
         # neomodel is wired here rather than through django-neomodel, which
         # is pinned to neomodel 5 and does not work with neomodel 7.
+        from lorebase.changes import change_recorded
+
         from . import nodes  # noqa: F401  (registers the node classes for the schema)
         from .connection import configure
+        from .outbox import outbox_record
 
         configure()
+        change_recorded.connect(outbox_record, dispatch_uid="graph.outbox_record")

@@ -1,4 +1,5 @@
-"""Recording changes for the graph and handing them to the broker after commit."""
+"""Following the change log for the graph: a delivery row per change, handed to
+the broker after commit."""
 
 import logging
 from functools import partial
@@ -7,21 +8,21 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .models import EntityType, OutboxEvent
-from .projection import entity_type_of
+from lorebase.models import Change
+
+from .models import OutboxEvent
 
 logger = logging.getLogger(__name__)
 
 
-def outbox_record(*, entity: object, version: int | None = None) -> OutboxEvent:
-    """Note a committed-to-be change; the task is published only after the commit."""
-    entity_type = entity_type_of(entity)
-    world_id = entity.public_id if entity_type == EntityType.WORLD else entity.world.public_id
+def outbox_record(*, change: Change, **kwargs: object) -> OutboxEvent:
+    """On `change_recorded`, inside the change's transaction: the task is published
+    only after the commit."""
     event = OutboxEvent.objects.create(
-        entity_type=entity_type,
-        entity_id=entity.public_id,
-        world_id=world_id,
-        version=version if version is not None else entity.version,
+        entity_type=change.entity_type,
+        entity_id=change.entity_id,
+        world_id=change.world_id,
+        version=change.version,
     )
     # robust: a broker failure must not fail the request; the sweep republishes.
     transaction.on_commit(partial(outbox_publish, event_ids=[event.pk]), robust=True)

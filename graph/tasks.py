@@ -7,8 +7,8 @@ from django.db import OperationalError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from config.metrics import GRAPH_TRANSIENT_ERRORS, GRAPH_WRITE_SECONDS
+from lorebase.catalogue import EntityType
 
-from .models import EntityType
 from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
 
 logger = logging.getLogger(__name__)

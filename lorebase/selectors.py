@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from .catalogue import entity_type_of
 from .models import (
     Character,
     Concept,
@@ -67,7 +68,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
 
 def entity_relations(*, entity: Character | Location | Concept) -> QuerySet[Relation]:
     """Relations from and to an entity, in one list."""
-    type_name = type(entity).__name__.lower()
+    type_name = entity_type_of(entity)
     return entity_queryset(model=Relation, world=entity.world).filter(
         Q(**{f"source_{type_name}": entity}) | Q(**{f"target_{type_name}": entity})
     )
