@@ -16,7 +16,6 @@ from stack import bench_parser, bench_stack, generated_world
 
 def baseline_rows(world) -> tuple[dict, dict]:
     """Node rows per label and edge rows per (type, from, to), as the rebuild writes them."""
-    from graph.models import EntityType
     from graph.projection import (
         LABELS,
         MODELS,
@@ -26,6 +25,7 @@ def baseline_rows(world) -> tuple[dict, dict]:
         relation_row,
         structural_edges,
     )
+    from lorebase.catalogue import EntityType
     from lorebase.models import Chapter, Relation, Scene
 
     nodes: dict[str, list] = defaultdict(list)

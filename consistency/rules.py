@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.db.models import Exists, F, OuterRef, Q
 
+from lorebase.catalogue import ENDPOINT_TYPES, EntityType, models_of
 from lorebase.models import (
     Character,
     Location,
@@ -24,7 +25,6 @@ from lorebase.models import (
     SceneParticipant,
     World,
 )
-from lorebase.models.relations import ENDPOINT_MODELS
 from lorebase.selectors import entity_queryset
 
 ERROR, WARNING = "error", "warning"  # error: the lore cannot be true; warning: it may be wrong
@@ -35,7 +35,7 @@ TAKING_PART = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
 
 
 # What a finding may point at, by the type names the API and the admin use.
-ENTITY_MODELS = {**ENDPOINT_MODELS, "scene": Scene, "relation": Relation}
+ENTITY_MODELS = models_of((*ENDPOINT_TYPES, EntityType.SCENE, EntityType.RELATION))
 
 
 class EntityRef(NamedTuple):
@@ -344,7 +344,7 @@ def reversed_relation_spans(world: World) -> list[Finding]:
 def _endpoint_key(side: str) -> str:
     """SQL naming the entity at one end of a relation as 'type:pk'."""
     cases = " ".join(
-        f"WHEN r.{side}_{t}_id IS NOT NULL THEN '{t}:' || r.{side}_{t}_id" for t in ENDPOINT_MODELS
+        f"WHEN r.{side}_{t}_id IS NOT NULL THEN '{t}:' || r.{side}_{t}_id" for t in ENDPOINT_TYPES
     )
     return f"CASE {cases} END"
 
@@ -434,7 +434,7 @@ def near_duplicate_names(world: World) -> list[Finding]:
     findings = []
     threshold = {"pg_trgm.similarity_threshold": str(settings.CONSISTENCY_NAME_SIMILARITY)}
     with _cursor_with(**SIMILAR_NAMES_PLAN, **threshold) as cursor:
-        for type_name, model in ENDPOINT_MODELS.items():
+        for type_name, model in models_of(ENDPOINT_TYPES).items():
             cursor.execute(similar_names_sql(model._meta.db_table), [world.pk])
             for one_id, one, other_id, other, score in cursor.fetchall():
                 findings.append(

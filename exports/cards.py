@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from lorebase.catalogue import entity_type_of
 from lorebase.models import (
     Character,
     Concept,
@@ -146,7 +147,7 @@ def _thing_entry(entity: Location | Concept, kind: str) -> dict[str, Any]:
 
 def _about(entity: WorldEntity) -> dict[str, str]:
     """Which entity a lorebook entry is about, as the entry's extension names it."""
-    return {"kind": entity._meta.model_name, "entity_id": str(entity.public_id)}
+    return {"kind": entity_type_of(entity).value, "entity_id": str(entity.public_id)}
 
 
 def lorebook_entry(

@@ -19,29 +19,21 @@ from typing import Any
 from django.db.models import SET_NULL, CharField, Count, Max, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
+from lorebase.catalogue import CATALOGUE, ENDPOINT_TYPES
 from lorebase.models import (
-    Chapter,
-    Character,
-    Concept,
-    Location,
     Relation,
-    Scene,
     SceneParticipant,
     World,
     WorldEntity,
 )
-from lorebase.models.relations import ENDPOINT_MODELS
 
 from .formats import FORMAT_VERSION, MANIFEST, RELATION, TYPES, entity_path
 
-MODELS: dict[str, type[WorldEntity]] = {
-    "chapters": Chapter,
-    "locations": Location,
-    "characters": Character,
-    "concepts": Concept,
-    "scenes": Scene,
-}
-SOURCE_SIDE = {"locations": "location", "characters": "character", "concepts": "concept"}
+_KINDS = {kind.path: kind for kind in CATALOGUE}
+# Directory → model, in the order an import creates them (TYPES).
+MODELS: dict[str, type[WorldEntity]] = {path: _KINDS[path].model for path in TYPES}
+# Directory → the entity type whose files hold the relations it is the source of.
+SOURCE_SIDE = {path: _KINDS[path].type.value for path in TYPES if _KINDS[path].endpoint}
 CHUNK = 2000
 
 
@@ -131,12 +123,12 @@ def _lists(world: World, entity_type: str, pks: Collection[int] | None) -> dict[
 
 
 def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    targets = [f"target_{side}__public_id" for side in ENDPOINT_MODELS]
+    targets = [f"target_{side}__public_id" for side in ENDPOINT_TYPES]
     lookups = (source, "public_id", "kind", *targets, "valid_from__public_id")
     rest = ("valid_to__public_id", "known_from_start", "description")
     for row in relations.values_list(*lookups, *rest).iterator(CHUNK):
         source_pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
-        side, target = next((s, t) for s, t in zip(ENDPOINT_MODELS, ends, strict=True) if t)
+        side, target = next((s, t) for s, t in zip(ENDPOINT_TYPES, ends, strict=True) if t)
         values = (public_id, kind, side, target, valid_from, valid_to, known, description)
         yield source_pk, {f.key: _plain(v) for f, v in zip(RELATION, values, strict=True)}
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from django.utils.text import slugify
 
+from lorebase import catalogue
 from lorebase.models import (
     Character,
     Concept,
@@ -23,13 +24,13 @@ from lorebase.models import (
     SceneParticipant,
     World,
 )
-from lorebase.models.relations import ENDPOINT_MODELS
 
 # 2 added the death record of characters and known_from_start of relations. Each
 # format only adds keys whose absence means "empty", so older files still import.
 FORMAT_VERSION = 2
 MANIFEST = "world.yaml"
-ENDPOINT_TYPES = {"character": "characters", "location": "locations", "concept": "concepts"}
+# A relation's target type → the directory of its file.
+ENDPOINT_TYPES = {t: catalogue.KINDS[t].path for t in catalogue.ENDPOINT_TYPES}
 
 
 class FormatError(ValueError):
@@ -87,7 +88,7 @@ def _choice(key: str, choices: type) -> Field:
 RELATION = (
     _id(),
     _choice("kind", RelationKind),
-    Field("target_type", "choice", choices=tuple(ENDPOINT_MODELS)),
+    Field("target_type", "choice", choices=catalogue.ENDPOINT_TYPES),
     Field("target", "ref"),
     _ref("valid_from", "chapters"),
     _ref("valid_to", "chapters"),

@@ -6,9 +6,14 @@ class GraphConfig(AppConfig):
     verbose_name = "Graph mirror"
 
     def ready(self) -> None:
-        # neomodel is wired here rather than through django-neomodel, which
-        # is pinned to neomodel 5 and does not work with neomodel 7.
+        from lorebase.changes import change_recorded
+
         from . import nodes  # noqa: F401  (registers the node classes for the schema)
         from .connection import configure
+        from .outbox import outbox_record
 
+        # neomodel is wired here rather than through django-neomodel, which
+        # is pinned to neomodel 5 and does not work with neomodel 7.
         configure()
+        # The graph follows the domain's change log through its own outbox.
+        change_recorded.connect(outbox_record, dispatch_uid="graph.outbox_record")

@@ -7,8 +7,9 @@ same graph, and the version guard keeps an older state from replacing a newer.
 
 from neomodel import db
 
+from lorebase.catalogue import EntityType
+
 from . import writer
-from .models import EntityType
 from .projection import (
     LABELS,
     MODELS,

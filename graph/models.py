@@ -3,19 +3,12 @@
 from django.db import models
 from django.db.models import Q
 
-
-class EntityType(models.TextChoices):
-    WORLD = "world", "World"
-    CHAPTER = "chapter", "Chapter"
-    LOCATION = "location", "Location"
-    CHARACTER = "character", "Character"
-    SCENE = "scene", "Scene"
-    CONCEPT = "concept", "Concept"
-    RELATION = "relation", "Relation"
+from lorebase.catalogue import EntityType
 
 
 class OutboxEvent(models.Model):
-    """Written in the same transaction as the change; delivered when the graph has it."""
+    """Written in the same transaction as the change (on `change_recorded`);
+    delivered when the graph has it."""
 
     entity_type = models.CharField(max_length=16, choices=EntityType.choices)
     entity_id = models.UUIDField()

@@ -1,27 +1,29 @@
-"""Recording changes for the graph and handing them to the broker after commit."""
+"""Following the change log for the graph: a delivery row per change, handed to
+the broker after commit."""
 
 import logging
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .models import EntityType, OutboxEvent
-from .projection import entity_type_of
+from lorebase.models import Change
+
+from .models import OutboxEvent
 
 logger = logging.getLogger(__name__)
 
 
-def outbox_record(*, entity: object, version: int | None = None) -> OutboxEvent:
-    """Note a committed-to-be change; the task is published only after the commit."""
-    entity_type = entity_type_of(entity)
-    world_id = entity.public_id if entity_type == EntityType.WORLD else entity.world.public_id
+def outbox_record(*, change: Change, **kwargs: object) -> OutboxEvent:
+    """On `change_recorded`, inside the change's transaction: the task is published
+    only after the commit."""
     event = OutboxEvent.objects.create(
-        entity_type=entity_type,
-        entity_id=entity.public_id,
-        world_id=world_id,
-        version=version if version is not None else entity.version,
+        entity_type=change.entity_type,
+        entity_id=change.entity_id,
+        world_id=change.world_id,
+        version=change.version,
     )
     # robust: a broker failure must not fail the request; the sweep republishes.
     transaction.on_commit(partial(outbox_publish, event_ids=[event.pk]), robust=True)
@@ -69,7 +71,7 @@ def outbox_overdue(*, older_than_seconds: int, limit: int = 1000) -> list[int]:
 
     One event per entity is enough: the task mirrors the current state.
     """
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     overdue = (
         OutboxEvent.objects.filter(delivered_at__isnull=True)
         .filter(Q(published_at__lt=cutoff) | Q(published_at__isnull=True, created_at__lt=cutoff))

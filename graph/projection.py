@@ -10,37 +10,20 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from graph.models import EntityType
+from lorebase.catalogue import CATALOGUE, ENDPOINT_TYPES, KINDS, EntityType
 from lorebase.models import (
-    Chapter,
     Character,
-    Concept,
-    Location,
     Relation,
     RelationKind,
-    Scene,
     SceneParticipant,
-    World,
 )
 
-MODELS = {
-    EntityType.WORLD: World,
-    EntityType.CHAPTER: Chapter,
-    EntityType.LOCATION: Location,
-    EntityType.CHARACTER: Character,
-    EntityType.SCENE: Scene,
-    EntityType.CONCEPT: Concept,
-    EntityType.RELATION: Relation,
-}
-LABELS = {
-    EntityType.WORLD: "World",
-    EntityType.CHAPTER: "Chapter",
-    EntityType.LOCATION: "Location",
-    EntityType.CHARACTER: "Character",
-    EntityType.SCENE: "Scene",
-    EntityType.CONCEPT: "Concept",
-}
-WORLD_LABELS = tuple(label for label in LABELS.values() if label != "World")
+MODELS = {kind.type: kind.model for kind in CATALOGUE}
+# The node labels allowed in Cypher: every type's but a relation's, which is an edge.
+LABELS = {kind.type: kind.label for kind in CATALOGUE if kind.label}
+# Nodes of a world, in catalogue order: a scene after what its edges point at.
+NODE_TYPES = tuple(entity_type for entity_type in LABELS if entity_type != EntityType.WORLD)
+WORLD_LABELS = tuple(LABELS[entity_type] for entity_type in NODE_TYPES)
 # Structural relationships, derived from entity fields (not Relation rows).
 IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, KILLED_BY = (
     "IN_CHAPTER",
@@ -59,13 +42,9 @@ RELATION_TYPES = tuple(kind.value for kind in RelationKind)
 RELATIONSHIP_TYPES = frozenset(
     {IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, KILLED_BY, *RELATION_TYPES}
 )
-ENDPOINT_LABELS = {"character": "Character", "location": "Location", "concept": "Concept"}
+ENDPOINT_LABELS = {entity_type: KINDS[entity_type].label for entity_type in ENDPOINT_TYPES}
 
 EdgeKey = tuple[str, str, str]  # (relationship type, from label, to label)
-
-
-def entity_type_of(instance: object) -> EntityType:
-    return EntityType(type(instance).__name__.lower())
 
 
 def _uid(value: object) -> str | None:

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from django.db.models import QuerySet
 from neomodel import db
 
+from lorebase.catalogue import EntityType
 from lorebase.models import Relation, World
 
 from .mirror import mirror_nodes, mirror_relations
-from .models import EntityType
-from .projection import MODELS
-from .reconcile import NODE_TYPES, relink_world_order, repair, world_drift
+from .projection import MODELS, NODE_TYPES
+from .reconcile import relink_world_order, repair, world_drift
 
 
 def _batches(queryset: QuerySet, size: int) -> Iterator[list[int]]:

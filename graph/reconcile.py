@@ -10,21 +10,13 @@ from dataclasses import dataclass, field
 
 from neomodel import db
 
+from lorebase.catalogue import ENDPOINT_TYPES, EntityType
 from lorebase.models import Relation, World
 
 from . import writer
 from .metrics import RECONCILE_DRIFT
 from .mirror import mirror_nodes, mirror_relations, relink_chapter_order, relink_scene_order
-from .models import EntityType
-from .projection import ENDPOINT_LABELS, LABELS, MODELS
-
-NODE_TYPES = (
-    EntityType.CHAPTER,
-    EntityType.LOCATION,
-    EntityType.CHARACTER,
-    EntityType.CONCEPT,
-    EntityType.SCENE,
-)
+from .projection import ENDPOINT_LABELS, LABELS, MODELS, NODE_TYPES
 
 
 @dataclass
@@ -123,11 +115,8 @@ def _with_dependents(stale: dict[str, set[str]]) -> dict[str, set[str]]:
         )
     )
     ends = Q()
-    for kind, uids in (
-        (EntityType.CHARACTER, people),
-        (EntityType.LOCATION, places),
-        (EntityType.CONCEPT, stale.get(EntityType.CONCEPT, set())),
-    ):
+    for kind in ENDPOINT_TYPES:
+        uids = stale.get(kind, set())
         ends |= Q(**{f"source_{kind}__public_id__in": uids}) | Q(
             **{f"target_{kind}__public_id__in": uids}
         )

@@ -6,8 +6,9 @@ from celery import shared_task
 from django.db import OperationalError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
+from lorebase.catalogue import EntityType
+
 from .metrics import GRAPH_TRANSIENT_ERRORS, GRAPH_WRITE_SECONDS
-from .models import EntityType
 from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
 
 logger = logging.getLogger(__name__)

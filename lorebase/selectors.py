@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 
+from .catalogue import entity_type_of
 from .models import (
     Character,
     Concept,
@@ -70,7 +71,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
 
 def entity_relations(*, entity: Character | Location | Concept) -> QuerySet[Relation]:
     """Relations from and to an entity, in one list."""
-    type_name = type(entity).__name__.lower()
+    type_name = entity_type_of(entity)
     return entity_queryset(model=Relation, world=entity.world).filter(
         Q(**{f"source_{type_name}": entity}) | Q(**{f"target_{type_name}": entity})
     )

@@ -2,20 +2,20 @@
 
 Every write validates the whole entity (`full_clean`: cross-world references,
 relation kinds, location cycles, validity spans), bumps its version under a row
-lock, and records an outbox row for the graph mirror — all in one transaction,
-so the graph learns of exactly what was committed.
+lock, and records the change in the change log — all in one transaction, so
+whoever follows the log learns of exactly what was committed.
 """
 
 import uuid
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
-from graph.outbox import outbox_record
-
+from .changes import change_record
 from .models import (
+    Change,
     Character,
     Scene,
     SceneParticipant,
@@ -39,7 +39,7 @@ class VersionConflict(Exception):
 def _locked_version(instance: WorldEntity | World) -> int:
     return (
         type(instance)
-        .objects.select_for_update()
+        ._default_manager.select_for_update()
         .values_list("version", flat=True)
         .get(pk=instance.pk)
     )
@@ -49,21 +49,25 @@ def _locked_version(instance: WorldEntity | World) -> int:
 def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
     """Create or update one entity (or a world's own fields); an update with a stale
     `expected_version` is refused. New worlds come from world_create (it adds the owner)."""
+    operation = Change.Operation.CREATE
     if instance.pk is not None:
         current = _locked_version(instance)
         if expected_version is not None and expected_version != current:
             raise VersionConflict(current)
         instance.version = current + 1
+        operation = Change.Operation.UPDATE
     instance.full_clean()
     instance.save()
-    outbox_record(entity=instance)
+    change_record(entity=instance, operation=operation)
     return instance
 
 
 @transaction.atomic
 def entity_delete(*, instance: WorldEntity | World) -> None:
-    """Delete; the outbox row carries the next version, which removes it from the graph."""
-    outbox_record(entity=instance, version=_locked_version(instance) + 1)
+    """Delete; the change carries the next version, so it is newer than any state kept."""
+    change_record(
+        entity=instance, operation=Change.Operation.DELETE, version=_locked_version(instance) + 1
+    )
     instance.delete()
 
 
@@ -95,13 +99,13 @@ def scene_touch(*, scene: Scene) -> None:
     """A change of the cast is a change of the scene: a new version."""
     scene.version = _locked_version(scene) + 1
     scene.save(update_fields=["version", "updated_at"])
-    outbox_record(entity=scene)
+    change_record(entity=scene, operation=Change.Operation.UPDATE)
 
 
 @transaction.atomic
 def world_create(
     *,
-    owner: AbstractBaseUser | None,
+    owner: User | None,
     name: str,
     slug: str,
     language: str = World.Language.ENGLISH,  # the model's default: the API may omit it
@@ -116,11 +120,11 @@ def world_create(
     world.save()
     if owner is not None:
         WorldMembership.objects.create(world=world, user=owner, role=WorldRole.OWNER)
-    outbox_record(entity=world)
+    change_record(entity=world, operation=Change.Operation.CREATE)
     return world
 
 
-def membership_set(*, world: World, user: AbstractBaseUser, role: str) -> WorldMembership:
+def membership_set(*, world: World, user: User, role: str) -> WorldMembership:
     membership, _ = WorldMembership.objects.update_or_create(
         world=world, user=user, defaults={"role": role}
     )

@@ -8,7 +8,8 @@ import time
 
 from django.conf import settings
 
-from lorebase.models import Character, Concept, Location, Scene, World
+from lorebase.catalogue import ENDPOINT_TYPES, EntityType, models_of
+from lorebase.models import World
 
 from . import facts, graph_queries, selectors, text
 from .kinds import (
@@ -27,7 +28,8 @@ from .metrics import SEARCH_SECONDS
 from .questions import Entity, Mention, may_be_name, recognise
 from .results import LABEL_TYPES, scene_result
 
-MODELS = {"character": Character, "location": Location, "concept": Concept, "scene": Scene}
+# What a search finds and a path can start or end at.
+MODELS = models_of((*ENDPOINT_TYPES, EntityType.SCENE))
 RESULT_TYPES = (*MODELS, "path")
 
 

@@ -103,7 +103,7 @@ class MeetingsView(WorldQueryView):
         return Response({"a": a, "b": b, "results": results})
 
 
-ENDPOINT_TYPES = ("character", "location", "concept", "scene")
+ENDPOINT_TYPES = tuple(answers.MODELS)
 
 
 class PathView(WorldQueryView):

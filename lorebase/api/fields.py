@@ -6,7 +6,7 @@ from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from lorebase.models.relations import ENDPOINT_MODELS
+from lorebase.catalogue import ENDPOINT_TYPES, KINDS, entity_type_of
 
 
 class WorldRefField(serializers.SlugRelatedField):
@@ -39,7 +39,7 @@ class WorldRefField(serializers.SlugRelatedField):
 class EndpointSchema(serializers.Serializer):
     """One end of a relation: the entity's type and id (its name is read-only)."""
 
-    type = serializers.ChoiceField(choices=sorted(ENDPOINT_MODELS))
+    type = serializers.ChoiceField(choices=sorted(ENDPOINT_TYPES))
     id = serializers.UUIDField()
     name = serializers.CharField(read_only=True)
 
@@ -54,17 +54,20 @@ class EndpointField(serializers.Field):
     }
 
     def to_representation(self, entity: Model) -> dict:
-        type_name = type(entity).__name__.lower()
-        return {"type": type_name, "id": str(entity.public_id), "name": str(entity)}
+        return {
+            "type": entity_type_of(entity).value,
+            "id": str(entity.public_id),
+            "name": str(entity),
+        }
 
     def to_internal_value(self, data: object) -> Model:
-        if not isinstance(data, dict) or data.get("type") not in ENDPOINT_MODELS:
+        if not isinstance(data, dict) or data.get("type") not in ENDPOINT_TYPES:
             self.fail("shape")
         try:
             public_id = uuid.UUID(str(data.get("id")))
         except ValueError:
             self.fail("shape")
-        model = ENDPOINT_MODELS[data["type"]]
+        model = KINDS[data["type"]].model
         entity = model.objects.filter(world=self.context["world"], public_id=public_id).first()
         if entity is None:
             self.fail("does_not_exist", type=data["type"], value=data.get("id"))

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..catalogue import EntityType
 from .worlds import WorldEntity
 
 
@@ -19,6 +20,8 @@ def aliases_field() -> ArrayField:
 
 class Chapter(WorldEntity):
     """A chapter of the story; spoiler control is measured in chapters."""
+
+    entity_type = EntityType.CHAPTER
 
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
@@ -35,6 +38,8 @@ class Chapter(WorldEntity):
 
 
 class Location(WorldEntity):
+    entity_type = EntityType.LOCATION
+
     class Kind(models.TextChoices):
         REGION = "region", "Region"
         CITY = "city", "City"
@@ -80,6 +85,8 @@ class Location(WorldEntity):
 
 
 class Character(WorldEntity):
+    entity_type = EntityType.CHARACTER
+
     class Status(models.TextChoices):
         ALIVE = "alive", "Alive"
         DEAD = "dead", "Dead"
@@ -174,6 +181,8 @@ class Character(WorldEntity):
 
 
 class Scene(WorldEntity):
+    entity_type = EntityType.SCENE
+
     chapter = models.ForeignKey(Chapter, on_delete=models.RESTRICT, related_name="scenes")
     order = models.PositiveIntegerField(help_text="Position of the scene within its chapter.")
     title = models.CharField(max_length=200)
@@ -227,6 +236,8 @@ class SceneParticipant(models.Model):
 
 
 class Concept(WorldEntity):
+    entity_type = EntityType.CONCEPT
+
     class Kind(models.TextChoices):
         FACTION = "faction", "Faction"
         ITEM = "item", "Item"

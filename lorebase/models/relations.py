@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from ..catalogue import ENDPOINT_TYPES, EntityType, entity_type_of
 from .entities import Chapter, Character, Concept, Location
 from .worlds import WorldEntity
 
-ENDPOINT_MODELS = {"character": Character, "location": Location, "concept": Concept}
-CHARACTER, LOCATION, CONCEPT = "character", "location", "concept"
-ANY_PAIR = frozenset((s, t) for s in ENDPOINT_MODELS for t in ENDPOINT_MODELS)
+# Short names for the rules below.
+CHARACTER, LOCATION, CONCEPT = EntityType.CHARACTER, EntityType.LOCATION, EntityType.CONCEPT
+ANY_PAIR = frozenset((s, t) for s in ENDPOINT_TYPES for t in ENDPOINT_TYPES)
 
 
 class RelationKind(models.TextChoices):
@@ -62,6 +63,8 @@ RELATION_RULES: dict[str, frozenset[tuple[str, str]]] = {
 
 class Relation(WorldEntity):
     """`source` —kind→ `target`, optionally valid only between two chapters."""
+
+    entity_type = EntityType.RELATION
 
     kind = models.CharField(max_length=32, choices=RelationKind.choices)
     source_character = models.ForeignKey(
@@ -157,7 +160,7 @@ class Relation(WorldEntity):
         return f"{self.source} {self.get_kind_display()} {self.target}"
 
     def _endpoint(self, side: str) -> tuple[str | None, WorldEntity | None]:
-        for type_name in ENDPOINT_MODELS:
+        for type_name in ENDPOINT_TYPES:
             entity = getattr(self, f"{side}_{type_name}", None)
             if entity is not None:
                 return type_name, entity
@@ -180,14 +183,15 @@ class Relation(WorldEntity):
         return self._endpoint("target")[1]
 
     def set_endpoint(self, side: str, entity: WorldEntity) -> None:
-        for type_name, model in ENDPOINT_MODELS.items():
-            setattr(self, f"{side}_{type_name}", entity if isinstance(entity, model) else None)
+        entity_type = entity_type_of(entity)
+        for type_name in ENDPOINT_TYPES:
+            setattr(self, f"{side}_{type_name}", entity if entity_type == type_name else None)
 
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
         for side in ("source", "target"):
-            filled = [t for t in ENDPOINT_MODELS if getattr(self, f"{side}_{t}_id", None)]
+            filled = [t for t in ENDPOINT_TYPES if getattr(self, f"{side}_{t}_id", None)]
             if len(filled) != 1:
                 errors[side] = f"Choose exactly one {side}: a character, a location or a concept."
         if not errors:

@@ -1,15 +1,20 @@
 """Worlds, who may work on them, and what every world entity has in common."""
 
 import uuid
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..catalogue import EntityType
+
 
 class World(models.Model):
     """One story. A studio keeps several; each is written in one language."""
+
+    entity_type = EntityType.WORLD
 
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
@@ -64,6 +69,8 @@ class WorldMembership(models.Model):
 
 class WorldEntity(models.Model):
     """Base of everything inside a world: a stable public id and a growing version."""
+
+    entity_type: ClassVar[EntityType]  # each concrete model declares its stored type
 
     world = models.ForeignKey(World, on_delete=models.CASCADE, related_name="+")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

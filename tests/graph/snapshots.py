@@ -5,7 +5,6 @@ from itertools import pairwise
 
 from neomodel import db
 
-from graph.models import EntityType
 from graph.projection import (
     LABELS,
     MODELS,
@@ -15,6 +14,7 @@ from graph.projection import (
     relation_row,
     structural_edges,
 )
+from lorebase.catalogue import EntityType
 from lorebase.models import Chapter, Relation, Scene, World
 
 
