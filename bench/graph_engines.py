@@ -94,11 +94,11 @@ def reads(world, requests: dict[str, list[dict]], warm_up: int, rebuild_limit: f
     result["baseline"] = {"seconds": seconds, "rows_per_s": rows / seconds}
     result["ratio"] = rebuilt["rows_per_s"] / result["baseline"]["rows_per_s"]
     print(f"  raw driver: {seconds:.1f} s; reads…", flush=True)
-    result["latency"] = in_process_latency(requests, warm_up)
+    result["latency"] = in_process_latency(world, requests, warm_up)
     return result
 
 
-def in_process_latency(requests: dict[str, list[dict]], warm_up: int) -> dict:
+def in_process_latency(world, requests: dict[str, list[dict]], warm_up: int) -> dict:
     """Per endpoint: milliseconds of each measured request and the statuses other than 200."""
     from django.contrib.auth import get_user_model
     from rest_framework.authtoken.models import Token
@@ -111,13 +111,14 @@ def in_process_latency(requests: dict[str, list[dict]], warm_up: int) -> dict:
     client = APIClient(raise_request_exception=False)
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
     latency = {}
+    base = f"/api/v1/worlds/{world.public_id}"
     for path, params in requests.items():
         for warm in params[:warm_up]:
-            client.get(f"/api/v1{path}", warm)
+            client.get(f"{base}{path}", warm)
         millis, errors = [], {}
         for query in params[warm_up:]:
             started = time.perf_counter()
-            status = client.get(f"/api/v1{path}", query).status_code
+            status = client.get(f"{base}{path}", query).status_code
             millis.append((time.perf_counter() - started) * 1000)
             if status != 200:
                 errors[str(status)] = errors.get(str(status), 0) + 1
@@ -180,7 +181,7 @@ def table(results: dict[str, dict], arguments) -> str:
             ms = results[name]["reads"]["latency"][path]["ms"]
             cells.append(f"{percentile(ms, 0.5):>11.1f}{percentile(ms, 0.95):>11.1f}")
         lines.append(f"{path:22}{len(first[path]['ms']):>4}" + "".join(cells))
-        if path == "/search":
+        if path == "/search/":
             for shape_index, shape in enumerate(SEARCH_SHAPES):
                 cells = []
                 for name in names:

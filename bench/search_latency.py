@@ -1,4 +1,4 @@
-"""Latency of /search and the graph endpoints at 100k entities, against the running server.
+"""Latency of search and the graph endpoints at 100k entities, against the running server.
 
     .venv/bin/python bench/search_latency.py [--entities 100000] [--requests 500]
 
@@ -30,7 +30,8 @@ WARM_UP = 50
 
 
 def request_sets(world, rng: random.Random, count: int) -> dict[str, list[dict]]:
-    """Query parameters per endpoint: meetings, names with typos, text, connections."""
+    """Query parameters per endpoint (its path inside the world): meetings, names with
+    typos, text, connections."""
     from lorebase.models import Character, Location, SceneParticipant
 
     characters = list(
@@ -62,18 +63,13 @@ def request_sets(world, rng: random.Random, count: int) -> dict[str, list[dict]]
                 "storm lantern harbour secret",
             ][i % 5]
         )
-    world_id = str(world.public_id)
     pick = [rng.sample(characters, 2) for _ in range(count)]
     return {
-        "/search": [{"world": world_id, "q": q} for q in questions],
-        "/graph/meetings": [
-            {"world": world_id, "a": ids[a], "b": ids[b]} for a, b in pairs[:count]
-        ],
-        "/graph/path": [{"world": world_id, "a": a[0], "b": b[0]} for a, b in pick],
-        "/graph/neighbourhood": [
-            {"world": world_id, "entity": a[0], "depth": 2, "limit": 50} for a, _ in pick
-        ],
-        "/graph/co-appearances": [{"world": world_id, "character": a[0]} for a, _ in pick],
+        "/search/": [{"q": q} for q in questions],
+        "/graph/meetings/": [{"a": ids[a], "b": ids[b]} for a, b in pairs[:count]],
+        "/graph/path/": [{"a": a[0], "b": b[0]} for a, b in pick],
+        "/graph/neighbourhood/": [{"entity": a[0], "depth": 2, "limit": 50} for a, _ in pick],
+        "/graph/co-appearances/": [{"character": a[0]} for a, _ in pick],
     }
 
 
@@ -90,11 +86,11 @@ def timed_get(base: str, token: str, path: str, params: dict) -> tuple[float, in
     return (time.perf_counter() - started) * 1000, status
 
 
-def wait_for(base: str, timeout: float = 60) -> None:
+def wait_for(server: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base.replace("/api/v1", "/api/schema/"), timeout=2)
+            urllib.request.urlopen(f"{server}/api/schema/", timeout=2)
             return
         except OSError:
             time.sleep(0.5)
@@ -133,8 +129,9 @@ def main() -> None:
             start_new_session=True,
         )
         try:
-            base = f"http://127.0.0.1:{port}/api/v1"
-            wait_for(base)
+            server_url = f"http://127.0.0.1:{port}"
+            wait_for(server_url)
+            base = f"{server_url}/api/v1/worlds/{world.public_id}"
             print(f"{'endpoint':24} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7}  errors")
             for path, params in requests.items():
                 for warm in params[:WARM_UP]:

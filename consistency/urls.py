@@ -1,13 +1,9 @@
 """API routes of this app, mounted under /api/v1/ by config/urls.py."""
 
-from django.urls import path
+from lorebase.api.world_scope import world_path
 
 from . import views
 
 urlpatterns = [
-    path(
-        "worlds/<uuid:world_id>/consistency/",
-        views.ConsistencyReportView.as_view(),
-        name="consistency-report",
-    ),
+    world_path("consistency/", views.ConsistencyReportView.as_view(), name="consistency-report"),
 ]

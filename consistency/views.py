@@ -3,11 +3,9 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from lorebase.api.pagination import PageNumberPagination
-from lorebase.api.permissions import world_for_request
-from lorebase.models import WorldRole
+from lorebase.api.world_scope import WorldScopedView
 from search.serializers import ErrorSerializer
 
 from . import serializers
@@ -15,11 +13,13 @@ from .examples import REPORT
 from .selectors import world_report
 
 
-class ConsistencyReportView(APIView):
+class ConsistencyReportView(WorldScopedView):
     """Contradictions and gaps in a world's lore, found by deterministic rules."""
 
     @extend_schema(
         operation_id="consistency_report",
+        tags=["consistency"],
+        summary="Contradictions and gaps in the world's lore",
         parameters=[serializers.ReportParams],
         responses={
             200: serializers.ConsistencyReportSerializer,
@@ -33,15 +33,14 @@ class ConsistencyReportView(APIView):
         "entity. Computed when asked, rule by rule, in a fixed order.",
     )
     def get(self, request: Request, world_id: str) -> Response:
-        world = world_for_request(request=request, world_id=world_id, write_role=WorldRole.VIEWER)
         params = serializers.ReportParams(data=request.query_params)
         params.is_valid(raise_exception=True)
         rule = params.validated_data.get("rule")
-        report = world_report(world=world, rules=[rule] if rule else None)
+        report = world_report(world=self.world, rules=[rule] if rule else None)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(report.findings, request, view=self)
         data = {
-            "world": world.public_id,
+            "world": self.world.public_id,
             "counts": report.counts,
             "count": paginator.page.paginator.count,
             "next": paginator.get_next_link(),

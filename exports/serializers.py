@@ -3,10 +3,6 @@
 from rest_framework import serializers
 
 
-class SnapshotQuerySerializer(serializers.Serializer):
-    world = serializers.UUIDField(help_text="Public id of the world to download.")
-
-
 class CharacterBookEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()

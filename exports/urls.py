@@ -1,14 +1,12 @@
 """API routes of this app, mounted under /api/v1/ by config/urls.py."""
 
-from django.urls import path
+from lorebase.api.world_scope import world_path
 
 from . import views
 
-urlpatterns: list = [
-    path("export/snapshot", views.SnapshotView.as_view(), name="export-snapshot"),
-    path(
-        "worlds/<uuid:world_id>/characters/<uuid:id>/card/",
-        views.CharacterCardView.as_view(),
-        name="character-card",
+urlpatterns = [
+    world_path("snapshot/", views.SnapshotView.as_view(), name="snapshot"),
+    world_path(
+        "characters/<uuid:id>/card/", views.CharacterCardView.as_view(), name="character-card"
     ),
 ]

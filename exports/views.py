@@ -6,28 +6,28 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from lorebase.api.permissions import world_for_request
-from lorebase.models import Character, WorldRole
+from lorebase.api.world_scope import WorldScopedView
+from lorebase.models import Character
 
 from . import serializers, services
 from .cards import character_card
 from .examples import CHARACTER_CARD, LANTERN_HARBOR
 
 
-class SnapshotView(APIView):
+class SnapshotView(WorldScopedView):
     """The world's export files as one zip, streamed; the same bytes as the Git export."""
 
     @extend_schema(
         operation_id="export_snapshot",
+        tags=["exports"],
+        summary="The world's export files as a zip",
         parameters=[
             OpenApiParameter(
-                "world",
+                "world_id",
                 OpenApiTypes.UUID,
-                OpenApiParameter.QUERY,
-                required=True,
-                description="Public id of the world.",
+                OpenApiParameter.PATH,
+                description="Public id of the world to download.",
                 examples=[OpenApiExample("Lantern Harbor", value=LANTERN_HARBOR)],
             )
         ],
@@ -37,28 +37,24 @@ class SnapshotView(APIView):
             )
         },
     )
-    def get(self, request: Request) -> StreamingHttpResponse:
-        query = serializers.SnapshotQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        world = world_for_request(
-            request=request, world_id=query.validated_data["world"], write_role=WorldRole.OWNER
-        )
+    def get(self, request: Request, world_id: str) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
-            services.snapshot_zip(world), content_type="application/zip"
+            services.snapshot_zip(self.world), content_type="application/zip"
         )
-        response["Content-Disposition"] = f'attachment; filename="{world.slug}.zip"'
+        response["Content-Disposition"] = f'attachment; filename="{self.world.slug}.zip"'
         return response
 
 
-class CharacterCardView(APIView):
+class CharacterCardView(WorldScopedView):
     """A character as a Character Card V2 with a lorebook of what they know."""
 
     @extend_schema(
         operation_id="character_card",
+        tags=["exports"],
+        summary="A character as a Character Card V2",
         responses=serializers.CharacterCardV2Serializer,
         examples=[CHARACTER_CARD],
     )
     def get(self, request: Request, world_id: str, id: str) -> Response:
-        world = world_for_request(request=request, world_id=world_id, write_role=WorldRole.OWNER)
-        character = get_object_or_404(Character, world=world, public_id=id)
+        character = get_object_or_404(Character, world=self.world, public_id=id)
         return Response(character_card(character))

@@ -21,11 +21,16 @@ WYNN, WYNN_RU = "e2a9c4d1-6b3f-4a7e-8c5d-1f0b9a2e7c34", "4c7e1b93-2d5a-4f0c-b8e6
 ALDRIC_RU = "a3f5d7b9-1c2e-4d6f-8a0b-3e5c7a9d1f42"
 DROWNED_RU = "7d1e3f5a-9b2c-4e6d-a8f0-1c3e5a7b9d64"  # the scene «Утопленный у плотины»
 
+
+def _asked_in(world: str) -> str:
+    return f"`POST /api/v1/worlds/{world}/answers/`."
+
+
 ANSWER = [
     OpenApiExample(
         "Ask Anya in chapter 1",
+        description=_asked_in(WORLD),
         value={
-            "world": WORLD,
             "character": ANYA,
             "question": "Where did you find Kay?",
             "as_of_chapter": 1,
@@ -75,8 +80,8 @@ ANSWER = [
     ),
     OpenApiExample(
         "Ask Kay who his enemy is",
+        description=_asked_in(WORLD),
         value={
-            "world": WORLD,
             "character": KAY,
             "question": "Who is your enemy?",
             "as_of_chapter": 2,
@@ -122,8 +127,8 @@ ANSWER = [
     ),
     OpenApiExample(
         "Ask Kay who his enemy is, in Russian",
+        description=_asked_in(WORLD_RU),
         value={
-            "world": WORLD_RU,
             "character": KAY_RU,
             "question": "Кто твой враг?",
             "as_of_chapter": 2,
@@ -132,9 +137,9 @@ ANSWER = [
     ),
     OpenApiExample(
         "Ask Wynn Aldric who killed his father",
-        description="“Your father” is the other end of a FAMILY_OF relation Wynn knows.",
+        description=_asked_in(WEIR)
+        + " “Your father” is the other end of a FAMILY_OF relation Wynn knows.",
         value={
-            "world": WEIR,
             "character": WYNN,
             "question": "Who killed your father?",
             "as_of_chapter": 3,
@@ -143,8 +148,8 @@ ANSWER = [
     ),
     OpenApiExample(
         "Ask Wynn Aldric who killed Aldric, in Russian",
+        description=_asked_in(WEIR_RU),
         value={
-            "world": WEIR_RU,
             "character": WYNN_RU,
             "question": "Кто убил Олдрика?",
             "as_of_chapter": 3,

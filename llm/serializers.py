@@ -1,18 +1,34 @@
-"""The answer request (each bad field is a 400 naming it) and the answer's shape."""
+"""The answer request (each bad field is a 400 naming it) and the answer's shape.
+
+The world is the view's (from the path), in the serializer's context["world"].
+"""
 
 from django.conf import settings
 from rest_framework import serializers
 
+from lorebase.models import Character
 from search.serializers import KnownChapter
 
 from .providers import PROVIDERS
 
 
+class WorldCharacterField(serializers.UUIDField):
+    """The public id of a character of the world → the character."""
+
+    def to_internal_value(self, data: object) -> Character:
+        uid = super().to_internal_value(data)
+        character = (
+            Character.objects.filter(world=self.context["world"], public_id=uid)
+            .select_related("world", "status_chapter")
+            .first()
+        )
+        if character is None:
+            raise serializers.ValidationError("No character with this id in this world.")
+        return character
+
+
 class AnswerRequestSerializer(KnownChapter, serializers.Serializer):
-    world = serializers.UUIDField(
-        required=False, help_text="Public id of the world (or the `world` query parameter)."
-    )
-    character = serializers.UUIDField(help_text="Public id of the character who answers.")
+    character = WorldCharacterField(help_text="Public id of the character who answers.")
     question = serializers.CharField(
         max_length=settings.LLM_MAX_QUESTION_LENGTH,
         help_text="What to ask the character.",

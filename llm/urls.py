@@ -1,9 +1,9 @@
 """API routes of answers in role, mounted under /api/v1/ by config/urls.py."""
 
-from django.urls import path
+from lorebase.api.world_scope import world_path
 
 from . import views
 
 urlpatterns = [
-    path("llm/answer", views.AnswerView.as_view(), name="llm-answer"),
+    world_path("answers/", views.AnswerView.as_view(), name="answers"),
 ]

@@ -1,23 +1,18 @@
-"""POST /api/v1/llm/answer: a thin view over llm.services.answer_question.
+"""POST /api/v1/worlds/{world_id}/answers/: a thin view over llm.services.answer_question.
 
-Asking is a read: a viewer may ask. The world comes from the `world` query
-parameter or the body and is resolved in `initial()`, before the body is
-validated, so an anonymous request is 401 and another studio's world 404
-whatever else the request got wrong.
+Asking is a read: a viewer may ask.
 """
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers as drf_serializers
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
-from lorebase.api.permissions import world_for_request
-from lorebase.models import Chapter, Character, WorldRole
+from lorebase.api.world_scope import WorldScopedView
+from lorebase.models import WorldRole
 
 from . import examples
 from . import serializers as s
@@ -49,35 +44,16 @@ class ProviderFailed(APIException):
         self.status_code = error.status_code
 
 
-class AnswerView(APIView):
+class AnswerView(WorldScopedView):
     throttle_classes = [AnswerRateThrottle]
     throttle_scope = "llm-answer"
-
-    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
-        super().initial(request, *args, **kwargs)  # authentication first: anonymous is 401
-        body = request.data if isinstance(request.data, dict) else {}
-        named = {str(v) for v in (request.query_params.get("world"), body.get("world")) if v}
-        if len(named) > 1:
-            raise ValidationError(
-                {"world": ["The query parameter and the body name different worlds."]}
-            )
-        try:
-            world_id = str(drf_serializers.UUIDField().to_internal_value(next(iter(named), None)))
-        except ValidationError as error:
-            raise ValidationError({"world": error.detail}) from error
-        # write_role=VIEWER: asking changes nothing, so a viewer's POST is allowed.
-        self.world = world_for_request(
-            request=request, world_id=world_id, write_role=WorldRole.VIEWER
-        )
+    write_role = WorldRole.VIEWER  # asking changes nothing, so a viewer's POST is allowed
 
     @extend_schema(
-        operation_id="llm_answer",
+        operation_id="answers_create",
+        tags=["answers"],
+        summary="Ask a character: an answer in role",
         request=s.AnswerRequestSerializer,
-        parameters=[
-            OpenApiParameter(
-                "world", str, required=False, description="Public id of the world (or in the body)."
-            )
-        ],
         responses={
             200: s.AnswerSerializer,
             400: s.AnswerBadRequestSerializer,
@@ -97,21 +73,13 @@ class AnswerView(APIView):
         f"death cites its scene). Questions of at most {settings.LLM_MAX_QUESTION_LENGTH} "
         "characters.",
     )
-    def post(self, request: Request) -> Response:
-        numbers = set(Chapter.objects.filter(world=self.world).values_list("number", flat=True))
-        params = s.AnswerRequestSerializer(data=request.data, context={"chapter_numbers": numbers})
+    def post(self, request: Request, world_id: str) -> Response:
+        params = s.AnswerRequestSerializer(data=request.data, context={"world": self.world})
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        character = (
-            Character.objects.filter(world=self.world, public_id=data["character"])
-            .select_related("world", "status_chapter")
-            .first()
-        )
-        if character is None:
-            raise ValidationError({"character": ["No character with this id in this world."]})
         try:
             answer = answer_question(
-                character=character,
+                character=data["character"],
                 question=data["question"],
                 as_of_chapter=data.get("as_of_chapter"),
                 provider_name=data.get("provider"),

@@ -34,5 +34,9 @@ def chapter_number(*, world: World, chapter_id: str) -> int | None:
     )
 
 
+def chapter_numbers(*, world: World) -> set[int]:
+    return set(Chapter.objects.filter(world=world).values_list("number", flat=True))
+
+
 def chapter_exists(*, world: World, number: int) -> bool:
     return Chapter.objects.filter(world=world, number=number).exists()

@@ -1,13 +1,22 @@
-"""Query parameters (validated: each bad one is a 400 naming it) and response shapes."""
+"""Query parameters (validated: each bad one is a 400 naming it) and response shapes.
+
+The world is the view's (from the path), in the serializer's context["world"].
+"""
 
 from django.conf import settings
 from rest_framework import serializers
 
+from lorebase.catalogue import EntityType
 from lorebase.models import RelationKind
 
 from . import kinds
-from .answers import RESULT_TYPES
+from .answers import MODELS, RESULT_TYPES, entity_in_world
 from .graph_queries import PATH_TYPES
+from .selectors import chapter_numbers
+
+CHARACTER = (EntityType.CHARACTER.value,)
+# What a graph question may start or end at: every entity with a node.
+ENDPOINT_TYPES = tuple(MODELS)
 
 
 class CommaListField(serializers.ListField):
@@ -21,11 +30,28 @@ class CommaListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
+class WorldEntityField(serializers.UUIDField):
+    """The public id of an entity of one of `types` in the world → its {id, type, name}."""
+
+    def __init__(self, *, types: tuple[str, ...], **kwargs: object) -> None:
+        self.types = types
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: object) -> dict:
+        uid = super().to_internal_value(data)
+        found = entity_in_world(self.context["world"], str(uid), self.types)
+        if found is None:
+            raise serializers.ValidationError(
+                f"No {' or '.join(self.types)} with this id in this world."
+            )
+        return found
+
+
 class KnownChapter:
-    """Checks `as_of_chapter` against the world's chapters (context["chapter_numbers"])."""
+    """Checks `as_of_chapter` against the chapters of the world (context["world"])."""
 
     def validate_as_of_chapter(self, value: int) -> int:
-        numbers = self.context["chapter_numbers"]
+        numbers = chapter_numbers(world=self.context["world"])
         if value not in numbers:
             known = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
             raise serializers.ValidationError(
@@ -34,8 +60,7 @@ class KnownChapter:
         return value
 
 
-class WorldParams(KnownChapter, serializers.Serializer):
-    world = serializers.UUIDField(help_text="Public id of the world.")
+class AsOfParams(KnownChapter, serializers.Serializer):
     as_of_chapter = serializers.IntegerField(
         required=False,
         min_value=1,
@@ -60,7 +85,7 @@ def _kinds() -> CommaListField:
     )
 
 
-class SearchParams(WorldParams):
+class SearchParams(AsOfParams):
     q = serializers.CharField(
         max_length=settings.SEARCH_MAX_QUESTION_LENGTH,
         help_text="A question or words, in the world's language: “where did Anya and Kay "
@@ -77,24 +102,25 @@ class SearchParams(WorldParams):
     limit = _limit()
 
 
-class PairParams(WorldParams):
-    a = serializers.UUIDField(help_text="Public id of the first entity.")
-    b = serializers.UUIDField(help_text="Public id of the second entity.")
-
-
-class MeetingsParams(PairParams):
+class MeetingsParams(AsOfParams):
+    a = WorldEntityField(types=CHARACTER, help_text="Public id of the first character.")
+    b = WorldEntityField(types=CHARACTER, help_text="Public id of the second character.")
     limit = _limit()
 
 
-class PathParams(PairParams):
+class PathParams(AsOfParams):
+    a = WorldEntityField(types=ENDPOINT_TYPES, help_text="Public id of the first entity.")
+    b = WorldEntityField(types=ENDPOINT_TYPES, help_text="Public id of the second entity.")
     max_hops = serializers.IntegerField(
         required=False, min_value=1, max_value=settings.SEARCH_MAX_PATH_HOPS
     )
     kinds = _kinds()
 
 
-class NeighbourhoodParams(WorldParams):
-    entity = serializers.UUIDField(help_text="Public id of the entity at the centre.")
+class NeighbourhoodParams(AsOfParams):
+    entity = WorldEntityField(
+        types=ENDPOINT_TYPES, help_text="Public id of the entity at the centre."
+    )
     depth = serializers.IntegerField(required=False, default=1, min_value=1, max_value=3)
     kinds = _kinds()
     limit = _limit(default=50)
@@ -103,8 +129,8 @@ class NeighbourhoodParams(WorldParams):
         return min(value, settings.SEARCH_MAX_NEIGHBOURHOOD_NODES)
 
 
-class CoAppearanceParams(WorldParams):
-    character = serializers.UUIDField(help_text="Public id of the character.")
+class CoAppearanceParams(AsOfParams):
+    character = WorldEntityField(types=CHARACTER, help_text="Public id of the character.")
     limit = _limit()
 
 

@@ -1,20 +1,23 @@
-"""Search and graph endpoints: thin views over search.answers.
+"""Search and graph endpoints: one view, five queries over search.answers.
 
-The world comes from the `world` query parameter and is resolved in
-`initial()`, before any other parameter is validated: an anonymous request is
-401 and another studio's world 404 whatever else the request got wrong.
+Each route is `WorldQueryView.as_view(query=…)`: the query names its parameters
+serializer (which resolves the ids it takes inside the world), the answer it
+calls, its response shape and how the schema shows it.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiExample
 from rest_framework import serializers as drf_serializers
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from lorebase.api.permissions import world_for_request
-from lorebase.models import Chapter, WorldRole
+from lorebase.api.world_scope import WorldScopedView
+from lorebase.models import World, WorldRole
 
 from . import answers, examples
 from . import serializers as s
@@ -26,33 +29,57 @@ class GraphBusy(APIException):
     default_code = "graph_unavailable"
 
 
-class WorldQueryView(APIView):
-    params_class: type[drf_serializers.Serializer]
+@dataclass(frozen=True)
+class Query:
+    """One read-only endpoint: what it takes, what it answers, how the schema shows it."""
 
-    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
-        super().initial(request, *args, **kwargs)  # authentication first: anonymous is 401
-        world_id = request.query_params.get("world")
-        try:
-            world_id = str(drf_serializers.UUIDField().to_internal_value(world_id))
-        except ValidationError as error:
-            raise ValidationError({"world": error.detail}) from error
-        self.world = world_for_request(
-            request=request, world_id=world_id, write_role=WorldRole.VIEWER
-        )
+    operation_id: str
+    tag: str
+    summary: str
+    description: str
+    params: type[drf_serializers.Serializer]
+    answer: Callable[[World, dict], dict]
+    response: type[drf_serializers.Serializer]
+    examples: list[OpenApiExample]
 
-    def params(self) -> dict:
-        numbers = set(Chapter.objects.filter(world=self.world).values_list("number", flat=True))
-        params = self.params_class(
-            data=self.request.query_params, context={"chapter_numbers": numbers}
-        )
+
+GRAPH_ERRORS = {400: s.ErrorSerializer, 404: s.ErrorSerializer, 503: s.ErrorSerializer}
+
+
+class QuerySchema(AutoSchema):
+    """The operation as the view's query describes it (what extend_schema would say)."""
+
+    def get_operation_id(self) -> str:
+        return self.view.query.operation_id
+
+    def get_tags(self) -> list[str]:
+        return [self.view.query.tag]
+
+    def get_summary(self) -> str:
+        return self.view.query.summary
+
+    def get_description(self) -> str:
+        return self.view.query.description
+
+    def get_override_parameters(self) -> list:
+        return [self.view.query.params]
+
+    def get_response_serializers(self) -> dict:
+        return {200: self.view.query.response, **GRAPH_ERRORS}
+
+    def get_examples(self) -> list[OpenApiExample]:
+        return self.view.query.examples
+
+
+class WorldQueryView(WorldScopedView):
+    query: Query | None = None  # given by as_view(query=…)
+    write_role = WorldRole.VIEWER
+    schema = QuerySchema()
+
+    def get(self, request: Request, world_id: str) -> Response:
+        params = self.query.params(data=request.query_params, context={"world": self.world})
         params.is_valid(raise_exception=True)
-        return params.validated_data
-
-    def entity(self, params: dict, field: str, types: tuple[str, ...]) -> dict:
-        found = answers.entity_in_world(self.world, str(params[field]), types)
-        if found is None:
-            raise ValidationError({field: [f"No {' or '.join(types)} with this id in this world."]})
-        return found
+        return Response(self.query.answer(self.world, params.validated_data))
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, GraphTimeout | GraphUnavailable):
@@ -60,116 +87,99 @@ class WorldQueryView(APIView):
         return super().handle_exception(exc)
 
 
-GRAPH_ERRORS = {400: s.ErrorSerializer, 404: s.ErrorSerializer, 503: s.ErrorSerializer}
+def _search(world: World, params: dict) -> dict:
+    types = set(params.get("types") or answers.RESULT_TYPES)
+    return answers.search(world, params["q"], params.get("as_of_chapter"), types, params["limit"])
 
 
-class SearchView(WorldQueryView):
-    params_class = s.SearchParams
+def _meetings(world: World, params: dict) -> dict:
+    a, b = params["a"], params["b"]
+    results = answers.meetings(world, a, b, params.get("as_of_chapter"), params["limit"])
+    return {"a": a, "b": b, "results": results}
 
-    @extend_schema(
-        operation_id="search",
-        parameters=[s.SearchParams],
-        responses={200: s.SearchResponseSerializer, **GRAPH_ERRORS},
-        examples=examples.SEARCH,
-        description="Full text, names with typing errors, and graph questions: two "
-        "characters → the scenes where they meet; a character and a place → their "
-        "scenes; “how is A connected to B” → the shortest connection.",
+
+def _path(world: World, params: dict) -> dict:
+    a, b = params["a"], params["b"]
+    found = answers.path(
+        world,
+        a,
+        b,
+        params.get("as_of_chapter"),
+        params.get("max_hops", settings.SEARCH_MAX_PATH_HOPS),
+        tuple(params.get("kinds") or PATH_TYPES),
     )
-    def get(self, request: Request) -> Response:
-        params = self.params()
-        types = set(params.get("types") or answers.RESULT_TYPES)
-        return Response(
-            answers.search(
-                self.world, params["q"], params.get("as_of_chapter"), types, params["limit"]
-            )
-        )
+    return {"a": a, "b": b, **found}
 
 
-class MeetingsView(WorldQueryView):
-    params_class = s.MeetingsParams
-
-    @extend_schema(
-        operation_id="graph_meetings",
-        parameters=[s.MeetingsParams],
-        responses={200: s.MeetingsResponseSerializer, **GRAPH_ERRORS},
-        examples=examples.MEETINGS,
-        description="Scenes where both characters are present, in story order.",
+def _neighbourhood(world: World, params: dict) -> dict:
+    entity = params["entity"]
+    found = answers.neighbourhood(
+        world,
+        entity,
+        params["depth"],
+        params.get("as_of_chapter"),
+        tuple(params.get("kinds") or PATH_TYPES),
+        params["limit"],
     )
-    def get(self, request: Request) -> Response:
-        params = self.params()
-        a = self.entity(params, "a", ("character",))
-        b = self.entity(params, "b", ("character",))
-        results = answers.meetings(self.world, a, b, params.get("as_of_chapter"), params["limit"])
-        return Response({"a": a, "b": b, "results": results})
+    return {"entity": entity, **found}
 
 
-ENDPOINT_TYPES = tuple(answers.MODELS)
+def _co_appearances(world: World, params: dict) -> dict:
+    character = params["character"]
+    results = answers.co_appearances(world, character, params.get("as_of_chapter"), params["limit"])
+    return {"character": character, "results": results}
 
 
-class PathView(WorldQueryView):
-    params_class = s.PathParams
-
-    @extend_schema(
-        operation_id="graph_path",
-        parameters=[s.PathParams],
-        responses={200: s.PathResponseSerializer, **GRAPH_ERRORS},
-        examples=examples.PATH,
-        description="The shortest connection between two entities through scenes, "
-        "places and relations (relations only inside their validity span).",
-    )
-    def get(self, request: Request) -> Response:
-        params = self.params()
-        a = self.entity(params, "a", ENDPOINT_TYPES)
-        b = self.entity(params, "b", ENDPOINT_TYPES)
-        found = answers.path(
-            self.world,
-            a,
-            b,
-            params.get("as_of_chapter"),
-            params.get("max_hops", settings.SEARCH_MAX_PATH_HOPS),
-            tuple(params.get("kinds") or PATH_TYPES),
-        )
-        return Response({"a": a, "b": b, **found})
-
-
-class NeighbourhoodView(WorldQueryView):
-    params_class = s.NeighbourhoodParams
-
-    @extend_schema(
-        operation_id="graph_neighbourhood",
-        parameters=[s.NeighbourhoodParams],
-        responses={200: s.NeighbourhoodResponseSerializer, **GRAPH_ERRORS},
-        examples=examples.NEIGHBOURHOOD,
-        description="Everything within `depth` (at most 3) steps of an entity.",
-    )
-    def get(self, request: Request) -> Response:
-        params = self.params()
-        entity = self.entity(params, "entity", ENDPOINT_TYPES)
-        found = answers.neighbourhood(
-            self.world,
-            entity,
-            params["depth"],
-            params.get("as_of_chapter"),
-            tuple(params.get("kinds") or PATH_TYPES),
-            params["limit"],
-        )
-        return Response({"entity": entity, **found})
-
-
-class CoAppearancesView(WorldQueryView):
-    params_class = s.CoAppearanceParams
-
-    @extend_schema(
-        operation_id="graph_co_appearances",
-        parameters=[s.CoAppearanceParams],
-        responses={200: s.CoAppearancesResponseSerializer, **GRAPH_ERRORS},
-        examples=examples.CO_APPEARANCES,
-        description="The characters who share the most scenes with a character.",
-    )
-    def get(self, request: Request) -> Response:
-        params = self.params()
-        character = self.entity(params, "character", ("character",))
-        results = answers.co_appearances(
-            self.world, character, params.get("as_of_chapter"), params["limit"]
-        )
-        return Response({"character": character, "results": results})
+SEARCH = Query(
+    operation_id="search",
+    tag="search",
+    summary="Search the world: a question or words",
+    description="Full text, names with typing errors, and graph questions: two "
+    "characters → the scenes where they meet; a character and a place → their "
+    "scenes; “how is A connected to B” → the shortest connection.",
+    params=s.SearchParams,
+    answer=_search,
+    response=s.SearchResponseSerializer,
+    examples=examples.SEARCH,
+)
+MEETINGS = Query(
+    operation_id="graph_meetings",
+    tag="graph",
+    summary="Scenes where two characters meet",
+    description="Scenes where both characters are present, in story order.",
+    params=s.MeetingsParams,
+    answer=_meetings,
+    response=s.MeetingsResponseSerializer,
+    examples=examples.MEETINGS,
+)
+PATH = Query(
+    operation_id="graph_path",
+    tag="graph",
+    summary="The shortest connection between two entities",
+    description="The shortest connection between two entities through scenes, "
+    "places and relations (relations only inside their validity span).",
+    params=s.PathParams,
+    answer=_path,
+    response=s.PathResponseSerializer,
+    examples=examples.PATH,
+)
+NEIGHBOURHOOD = Query(
+    operation_id="graph_neighbourhood",
+    tag="graph",
+    summary="Everything near an entity",
+    description="Everything within `depth` (at most 3) steps of an entity.",
+    params=s.NeighbourhoodParams,
+    answer=_neighbourhood,
+    response=s.NeighbourhoodResponseSerializer,
+    examples=examples.NEIGHBOURHOOD,
+)
+CO_APPEARANCES = Query(
+    operation_id="graph_co_appearances",
+    tag="graph",
+    summary="Who shares the most scenes with a character",
+    description="The characters who share the most scenes with a character.",
+    params=s.CoAppearanceParams,
+    answer=_co_appearances,
+    response=s.CoAppearancesResponseSerializer,
+    examples=examples.CO_APPEARANCES,
+)

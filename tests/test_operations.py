@@ -186,14 +186,12 @@ def test_an_export_run_is_measured(client, tmp_path):
 @pytest.mark.django_db
 @pytest.mark.services
 def test_search_graph_reads_and_answers_in_role_are_measured(reader, demo, client):
-    world = str(demo["en"].public_id)
-    found = reader.get("/api/v1/search", {"world": world, "q": "Where did Anya and Kay meet?"})
+    world = f"/api/v1/worlds/{demo['en'].public_id}"
+    found = reader.get(f"{world}/search/", {"q": "Where did Anya and Kay meet?"})
     assert found.status_code == 200 and found.json()["kind"] == "meetings"
     anya = uid(demo["en"], found.json()["entities"][0]["name"])
     answered = reader.post(
-        "/api/v1/llm/answer",
-        {"world": world, "character": anya, "question": "Who is Kay?"},
-        format="json",
+        f"{world}/answers/", {"character": anya, "question": "Who is Kay?"}, format="json"
     )
     assert answered.status_code == 200, answered.content
     body = client.get("/metrics").content.decode()

@@ -2,6 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from . import views
+from .world_scope import WORLD_PREFIX
 
 worlds = SimpleRouter()
 worlds.register("worlds", views.WorldViewSet, basename="world")
@@ -16,5 +17,5 @@ entities.register("relations", views.RelationViewSet, basename="relation")
 
 urlpatterns = [
     path("", include(worlds.urls)),
-    path("worlds/<uuid:world_id>/", include(entities.urls)),
+    path(WORLD_PREFIX, include(entities.urls)),
 ]

@@ -1,6 +1,7 @@
 """The entity API: thin views over lorebase.selectors and lorebase.services."""
 
 from django.db import transaction
+from django.urls.converters import UUIDConverter
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -21,14 +22,19 @@ from lorebase.models import (
 
 from . import filters, serializers
 from .permissions import world_for_request
+from .world_scope import WorldScopedMixin
 
 
+@extend_schema(tags=["worlds"])
 class WorldViewSet(viewsets.ModelViewSet):
     """Worlds you are a member of. Creating one makes you its owner."""
 
     serializer_class = serializers.WorldSerializer
     lookup_field = "public_id"
     lookup_url_kwarg = "world_id"
+    # As in every world-scoped route (world_scope.WORLD_PREFIX): an id that is not a
+    # UUID matches no route, a 404, instead of reaching the database.
+    lookup_value_regex = UUIDConverter.regex
     ordering_fields = ("name", "created_at")
     search_fields = ("name", "slug")
 
@@ -67,19 +73,13 @@ class WorldViewSet(viewsets.ModelViewSet):
         services.entity_delete(instance=instance)
 
 
-class WorldEntityViewSet(viewsets.ModelViewSet):
-    """CRUD of one entity type inside the world named in the URL."""
+class WorldEntityViewSet(WorldScopedMixin, viewsets.ModelViewSet):
+    """CRUD of one entity type inside the world named in the URL; editors write."""
 
     model: type = None
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
     ordering_fields = ("created_at", "updated_at")
-
-    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
-        super().initial(request, *args, **kwargs)  # authentication first: anonymous is 401
-        self.world = world_for_request(
-            request=request, world_id=kwargs["world_id"], write_role=WorldRole.EDITOR
-        )
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no world
@@ -120,6 +120,7 @@ class EntityRelationsMixin:
         return self.get_paginated_response(serializer.data)
 
 
+@extend_schema(tags=["chapters"])
 class ChapterViewSet(WorldEntityViewSet):
     model = Chapter
     serializer_class = serializers.ChapterSerializer
@@ -127,6 +128,7 @@ class ChapterViewSet(WorldEntityViewSet):
     ordering_fields = ("number", "title", "created_at", "updated_at")
 
 
+@extend_schema(tags=["locations"])
 class LocationViewSet(EntityRelationsMixin, WorldEntityViewSet):
     model = Location
     serializer_class = serializers.LocationSerializer
@@ -134,6 +136,7 @@ class LocationViewSet(EntityRelationsMixin, WorldEntityViewSet):
     ordering_fields = ("name", "kind", "created_at", "updated_at")
 
 
+@extend_schema(tags=["characters"])
 class CharacterViewSet(EntityRelationsMixin, WorldEntityViewSet):
     model = Character
     serializer_class = serializers.CharacterSerializer
@@ -141,6 +144,7 @@ class CharacterViewSet(EntityRelationsMixin, WorldEntityViewSet):
     ordering_fields = ("name", "status", "created_at", "updated_at")
 
 
+@extend_schema(tags=["concepts"])
 class ConceptViewSet(EntityRelationsMixin, WorldEntityViewSet):
     model = Concept
     serializer_class = serializers.ConceptSerializer
@@ -148,6 +152,7 @@ class ConceptViewSet(EntityRelationsMixin, WorldEntityViewSet):
     ordering_fields = ("name", "kind", "created_at", "updated_at")
 
 
+@extend_schema(tags=["scenes"])
 class SceneViewSet(WorldEntityViewSet):
     model = Scene
     serializer_class = serializers.SceneSerializer
@@ -155,6 +160,7 @@ class SceneViewSet(WorldEntityViewSet):
     ordering_fields = ("chapter__number", "order", "title", "created_at", "updated_at")
 
 
+@extend_schema(tags=["relations"])
 class RelationViewSet(WorldEntityViewSet):
     model = Relation
     serializer_class = serializers.RelationSerializer

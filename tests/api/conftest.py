@@ -1,9 +1,20 @@
 import pytest
+from drf_spectacular.generators import EndpointEnumerator
 from rest_framework.test import APIClient
 
 from lorebase.models import WorldRole
 from tests.conftest import client_for
 from tests.factories import UserFactory, WorldFactory, WorldMembershipFactory
+
+# (path, method) of every API endpoint, from the URL map itself.
+ENDPOINTS = sorted(
+    (path, method)
+    for path, _regex, method, _view in EndpointEnumerator().get_api_endpoints()
+    if path.startswith("/api/v1/")
+)
+# Every endpoint but the collection of one's own worlds acts inside the world
+# named in its path ({world_id}).
+WORLD_ENDPOINTS = [(p, m) for p, m in ENDPOINTS if p != "/api/v1/worlds/"]
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ an endpoint added later is covered without editing this file.
 import re
 
 import pytest
-from drf_spectacular.generators import EndpointEnumerator
 from rest_framework.test import APIClient
 
-from tests.api.conftest import url
+from tests.api.conftest import ENDPOINTS, WORLD_ENDPOINTS, url
 from tests.factories import (
     ChapterFactory,
     CharacterFactory,
@@ -32,15 +31,7 @@ FACTORIES = {
 }
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # POSTs that change nothing (asking a character a question): a viewer may send them.
-READ_ONLY_POSTS = {"/api/v1/llm/answer"}
-ENDPOINTS = sorted(
-    (path, method)
-    for path, _regex, method, _view in EndpointEnumerator().get_api_endpoints()
-    if path.startswith("/api/v1/")
-)
-# Every endpoint but the collection of one's own worlds acts inside one world,
-# named in the path ({world_id}) or, for the others, by the `world` query parameter.
-WORLD_ENDPOINTS = [(p, m) for p, m in ENDPOINTS if p != "/api/v1/worlds/"]
+READ_ONLY_POSTS = {"/api/v1/worlds/{world_id}/answers/"}
 
 
 def _concrete(path: str, world) -> str:
@@ -49,8 +40,6 @@ def _concrete(path: str, world) -> str:
     if match:
         entity = FACTORIES[match.group(1)](world=world)
         path = path.replace("{id}", str(entity.public_id))
-    if "{world_id}" not in path:
-        return f"{path}?world={world.public_id}"
     return path.replace("{world_id}", str(world.public_id))
 
 

@@ -1,6 +1,7 @@
 """The snapshot zip and the character card."""
 
 import io
+import uuid
 import zipfile
 
 import pytest
@@ -33,7 +34,7 @@ def viewer(world):
 
 def test_the_snapshot_streams_the_export_files_as_a_zip(world, viewer, export_dir):
     SceneParticipantFactory(scene=SceneFactory(world=world))
-    response = viewer.get(f"/api/v1/export/snapshot?world={world.public_id}")
+    response = viewer.get(f"/api/v1/worlds/{world.public_id}/snapshot/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert 'filename="lantern-harbor.zip"' in response["Content-Disposition"]
@@ -44,11 +45,11 @@ def test_the_snapshot_streams_the_export_files_as_a_zip(world, viewer, export_di
     assert "lantern-harbor/world.yaml" in archive.namelist()
 
 
-@pytest.mark.parametrize("query", ["", "?world=", "?world=not-a-uuid"])
-def test_the_snapshot_names_a_bad_world_parameter(viewer, query):
-    response = viewer.get(f"/api/v1/export/snapshot{query}")
-    assert response.status_code == 400
-    assert "world" in response.json()
+@pytest.mark.parametrize("world_id", ["not-a-uuid", uuid.uuid4()])
+def test_a_malformed_or_unknown_world_is_404(viewer, world_id):
+    response = viewer.get(f"/api/v1/worlds/{world_id}/snapshot/")
+    assert response.status_code == 404
+    assert response.json()["detail"]
 
 
 def _card(client, world, character) -> dict:

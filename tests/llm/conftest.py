@@ -27,6 +27,10 @@ def character(world: World, name: str) -> Character:
     return Character.objects.select_related("world", "status_chapter").get(world=world, name=name)
 
 
+def answers_url(world: World) -> str:
+    return f"/api/v1/worlds/{world.public_id}/answers/"
+
+
 def ask(client: APIClient, world: World, who: str, question: str, **extra: object):
-    body = {"world": str(world.public_id), "character": str(character(world, who).public_id)}
-    return client.post("/api/v1/llm/answer", body | {"question": question} | extra, format="json")
+    body = {"character": str(character(world, who).public_id), "question": question}
+    return client.post(answers_url(world), body | extra, format="json")

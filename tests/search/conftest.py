@@ -8,3 +8,8 @@ def uid(world: World, name: str) -> str:
         if found:
             return str(found.public_id)
     raise LookupError(name)
+
+
+def world_url(world: World, path: str) -> str:
+    """The world-scoped URL of a search or graph endpoint, e.g. `graph/meetings`."""
+    return f"/api/v1/worlds/{world.public_id}/{path}/"

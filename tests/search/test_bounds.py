@@ -1,4 +1,4 @@
-"""Bad input is a 400 naming the field; unknown worlds 404; a slow graph 503."""
+"""Bad input is a 400 naming the field; unknown or malformed worlds 404; a slow graph 503."""
 
 import uuid
 
@@ -6,7 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from search import graph_queries
-from tests.search.conftest import uid
+from tests.search.conftest import uid, world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
@@ -39,25 +39,23 @@ def test_each_bad_input_is_a_400_naming_the_field(demo, reader, path, params, fi
         "pier": uid(world, "Pier Nine"),
     }
     params = {k: v.format(**ids) if isinstance(v, str) else v for k, v in params.items()}
-    response = reader.get(f"/api/v1/{path}", {"world": world.public_id, **params})
+    response = reader.get(world_url(world, path), params)
     assert response.status_code == 400, response.content
     assert response.json()[field]
 
 
 def test_an_entity_of_another_world_is_a_400(demo, reader):
     ru_anya = uid(demo["ru"], "Анна Марлоу")
-    response = reader.get(
-        "/api/v1/graph/co-appearances", {"world": demo["en"].public_id, "character": ru_anya}
-    )
+    response = reader.get(world_url(demo["en"], "graph/co-appearances"), {"character": ru_anya})
     assert response.status_code == 400 and "this world" in response.json()["character"][0]
 
 
-def test_world_missing_malformed_or_unknown(demo, reader):
-    assert reader.get("/api/v1/search", {"q": "Anya"}).status_code == 400
-    assert reader.get("/api/v1/search", {"q": "Anya", "world": "x"}).json()["world"]
-    unknown = reader.get("/api/v1/search", {"q": "Anya", "world": uuid.uuid4()})
+def test_world_malformed_or_unknown(demo, reader):
+    malformed = reader.get("/api/v1/worlds/x/search/", {"q": "Anya"})
+    assert malformed.status_code == 404 and malformed.json()["detail"]
+    unknown = reader.get(f"/api/v1/worlds/{uuid.uuid4()}/search/", {"q": "Anya"})
     assert unknown.status_code == 404 and unknown.json()["detail"]
-    anonymous = APIClient().get("/api/v1/search", {"q": "Anya", "world": demo["en"].public_id})
+    anonymous = APIClient().get(world_url(demo["en"], "search"), {"q": "Anya"})
     assert anonymous.status_code == 401
 
 
@@ -66,8 +64,8 @@ def test_a_graph_search_past_its_time_limit_is_a_503(demo, reader, settings):
     settings.SEARCH_GRAPH_TIMEOUT = 0.000001
     world = demo["en"]
     response = reader.get(
-        "/api/v1/graph/neighbourhood",
-        {"world": world.public_id, "entity": uid(world, "Anna Marlowe"), "depth": 2},
+        world_url(world, "graph/neighbourhood"),
+        {"entity": uid(world, "Anna Marlowe"), "depth": 2},
     )
     assert response.status_code == 503
     assert "took longer than" in response.json()["detail"]
@@ -84,6 +82,6 @@ def test_the_server_ends_a_statement_past_its_timeout(graph, settings):
 def test_the_schema_documents_every_search_endpoint_with_examples(client):
     schema = client.get("/api/schema/?format=json").json()
     for path in ("search", "graph/meetings", "graph/path", "graph/neighbourhood"):
-        operation = schema["paths"][f"/api/v1/{path}"]["get"]
+        operation = schema["paths"][f"/api/v1/worlds/{{world_id}}/{path}/"]["get"]
         assert operation["responses"]["200"]["content"]["application/json"]["examples"]
-    assert "/api/v1/graph/co-appearances" in schema["paths"]
+    assert "/api/v1/worlds/{world_id}/graph/co-appearances/" in schema["paths"]

@@ -20,6 +20,7 @@ from tests.factories import (
     SceneFactory,
     UserFactory,
 )
+from tests.search.conftest import world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
@@ -77,7 +78,7 @@ def test_every_search_and_graph_endpoint_repeats_itself_in_the_documented_order(
     }
 
     def get(path: str, params: dict) -> dict:
-        response = client.get(f"/api/v1/{path}", {"world": world.public_id, **params})
+        response = client.get(world_url(world, path), params)
         assert response.status_code == 200, response.content
         return response.json()
 

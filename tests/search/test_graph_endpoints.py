@@ -1,4 +1,4 @@
-"""/api/v1/graph/…: meetings, path, neighbourhood, co-appearances; as_of and spans."""
+"""…/graph/…: meetings, path, neighbourhood, co-appearances; as_of and spans."""
 
 import itertools
 
@@ -10,13 +10,13 @@ from lorebase import services
 from lorebase.models import Character, Relation, RelationKind
 from search import graph_queries
 from tests.factories import ChapterFactory, CharacterFactory, LocationFactory, SceneFactory
-from tests.search.conftest import uid
+from tests.search.conftest import uid, world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 
 def get(client, path: str, world, **params) -> dict:
-    response = client.get(f"/api/v1/graph/{path}", {"world": world.public_id, **params})
+    response = client.get(world_url(world, f"graph/{path}"), params)
     assert response.status_code == 200, response.content
     return response.json()
 

@@ -14,13 +14,13 @@ from tests.factories import (
     SceneFactory,
     UserFactory,
 )
-from tests.search.conftest import uid
+from tests.search.conftest import uid, world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 
 def ask(client, world: World, q: str, **params) -> dict:
-    response = client.get("/api/v1/search", {"world": world.public_id, "q": q, **params})
+    response = client.get(world_url(world, "search"), {"q": q, **params})
     assert response.status_code == 200, response.content
     answer = response.json()
     assert answer["kind"] == answer["interpretation"]["kind"]
@@ -51,9 +51,7 @@ def test_first_and_last_meetings(demo, reader, language, first, last):
     world = demo[language]
     names = ("Anna Marlowe", "Kay") if language == "en" else ("Анна Марлоу", "Кай")
     pair = {"a": uid(world, names[0]), "b": uid(world, names[1]), "limit": 50}
-    everything = reader.get("/api/v1/graph/meetings", {"world": world.public_id, **pair}).json()[
-        "results"
-    ]
+    everything = reader.get(world_url(world, "graph/meetings"), pair).json()["results"]
     story = [r["id"] for r in everything]
     assert len(story) >= 3
 

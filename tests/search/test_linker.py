@@ -17,6 +17,7 @@ from tests.factories import (
     UserFactory,
     WorldFactory,
 )
+from tests.search.conftest import world_url
 
 pytestmark = pytest.mark.django_db
 
@@ -224,7 +225,7 @@ def reader_of(world: World):
 
 
 def search(client, world: World, q: str) -> dict:
-    response = client.get("/api/v1/search", {"world": world.public_id, "q": q})
+    response = client.get(world_url(world, "search"), {"q": q})
     assert response.status_code == 200, response.content
     return response.json()
 

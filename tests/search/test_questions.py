@@ -1,16 +1,16 @@
-"""/api/v1/search against the demo world in both languages, graph answers from the real graph."""
+"""…/search/ against the demo world in both languages, graph answers from the real graph."""
 
 import itertools
 
 import pytest
 
-from tests.search.conftest import uid
+from tests.search.conftest import uid, world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 
 def ask(client, world, q: str, **params) -> dict:
-    response = client.get("/api/v1/search", {"world": world.public_id, "q": q, **params})
+    response = client.get(world_url(world, "search"), {"q": q, **params})
     assert response.status_code == 200, response.content
     return response.json()
 

@@ -70,12 +70,12 @@ def test_hostile_ids_are_refused_and_change_nothing(lore, lore_editor, hostile):
         ("patch", f"{base}/characters/{hostile}/", {"name": "x", "version": 1}),
         ("delete", f"{base}/characters/{hostile}/", None),
         ("get", f"/api/v1/worlds/{hostile}/characters/", None),
-        ("get", f"/api/v1/search?world={hostile}&q=Anya", None),
-        ("get", f"/api/v1/graph/meetings?world={ids['world']}&a={hostile}&b={ids['b']}", None),
-        ("get", f"/api/v1/graph/path?world={ids['world']}&a={ids['a']}&b={hostile}", None),
-        ("get", f"/api/v1/graph/neighbourhood?world={ids['world']}&entity={hostile}", None),
-        ("get", f"/api/v1/graph/co-appearances?world={ids['world']}&character={hostile}", None),
-        ("get", f"/api/v1/export/snapshot?world={hostile}", None),
+        ("get", f"/api/v1/worlds/{hostile}/search/?q=Anya", None),
+        ("get", f"{base}/graph/meetings/?a={hostile}&b={ids['b']}", None),
+        ("get", f"{base}/graph/path/?a={ids['a']}&b={hostile}", None),
+        ("get", f"{base}/graph/neighbourhood/?entity={hostile}", None),
+        ("get", f"{base}/graph/co-appearances/?character={hostile}", None),
+        ("get", f"/api/v1/worlds/{hostile}/snapshot/", None),
         ("get", f"{base}/relations/?entity={hostile}", None),
         ("get", f"{base}/scenes/?participant={hostile}", None),
         (
@@ -87,11 +87,8 @@ def test_hostile_ids_are_refused_and_change_nothing(lore, lore_editor, hostile):
                 "target": {"type": "character", "id": ids["b"]},
             },
         ),
-        (
-            "post",
-            "/api/v1/llm/answer",
-            {"world": ids["world"], "character": hostile, "question": "?"},
-        ),
+        ("post", f"{base}/answers/", {"character": hostile, "question": "?"}),
+        ("post", f"/api/v1/worlds/{hostile}/answers/", {"character": ids["a"], "question": "?"}),
     ]
     for method, path, body in requests:
         response = getattr(lore_editor, method)(path, body, format="json")
@@ -103,22 +100,22 @@ def test_hostile_ids_are_refused_and_change_nothing(lore, lore_editor, hostile):
 @pytest.mark.parametrize(
     ("path", "field"),
     [
-        ("graph/neighbourhood?entity={a}&depth=100", "depth"),
-        ("graph/path?a={a}&b={b}&max_hops=1000", "max_hops"),
-        ("graph/meetings?a={a}&b={b}&limit=1000000000", "limit"),
-        ("graph/co-appearances?character={a}&limit=-1", "limit"),
-        ("graph/path?a={a}&b={b}&kinds=KNOWS]->()%20DETACH%20DELETE%20n%20//", "kinds"),
-        ("graph/neighbourhood?entity={a}&kinds=`Character`", "kinds"),
-        ("search?q=" + "Anya%20" * 2000, "q"),
-        ("search?q=Anya&types=character)%20DETACH%20DELETE%20n", "types"),
-        ("search?q=Anya&as_of_chapter=99999999999999999999", "as_of_chapter"),
-        ("search?q=Anya&limit=1e9", "limit"),
+        ("graph/neighbourhood/?entity={a}&depth=100", "depth"),
+        ("graph/path/?a={a}&b={b}&max_hops=1000", "max_hops"),
+        ("graph/meetings/?a={a}&b={b}&limit=1000000000", "limit"),
+        ("graph/co-appearances/?character={a}&limit=-1", "limit"),
+        ("graph/path/?a={a}&b={b}&kinds=KNOWS]->()%20DETACH%20DELETE%20n%20//", "kinds"),
+        ("graph/neighbourhood/?entity={a}&kinds=`Character`", "kinds"),
+        ("search/?q=" + "Anya%20" * 2000, "q"),
+        ("search/?q=Anya&types=character)%20DETACH%20DELETE%20n", "types"),
+        ("search/?q=Anya&as_of_chapter=99999999999999999999", "as_of_chapter"),
+        ("search/?q=Anya&limit=1e9", "limit"),
     ],
 )
 def test_deep_or_absurd_graph_requests_are_400(lore, lore_editor, path, field):
     ids = _ids(lore)
     before = _state()
-    response = lore_editor.get(f"/api/v1/{path.format(**ids)}&world={ids['world']}")
+    response = lore_editor.get(f"/api/v1/worlds/{ids['world']}/{path.format(**ids)}")
     assert response.status_code == 400, response.content
     assert field in response.json()
     assert _state() == before
