@@ -48,7 +48,8 @@ class Deadline:
 
 
 def read(query: str, params: dict, *, timeout: str | Deadline) -> list[list]:
-    """The rows of one read statement; `timeout` names the setting of its seconds."""
+    """The rows of one read statement. `timeout` names the setting that holds its
+    seconds, or is a Deadline shared with the answer's other statements."""
     setting = timeout.setting if isinstance(timeout, Deadline) else timeout
     seconds = getattr(settings, setting)
     if isinstance(timeout, Deadline):
