@@ -120,7 +120,7 @@ bench-quality: $(INSTALLED) rabbitmq $(GRAPH_LAUNCHER)
 # Cytoscape.js draws the admin's graph pictures. It comes from the npm registry at the
 # version (and hash) in package.json and package-lock.json, and is kept with its
 # licence in the static files, so running the site needs no npm; this refreshes it.
-CYTOSCAPE := lorebase/static/lorebase/vendor/cytoscape
+CYTOSCAPE := search/static/search/vendor/cytoscape
 vendor-js:
 	npm ci --no-audit --no-fund
 	mkdir -p $(CYTOSCAPE)

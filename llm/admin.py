@@ -13,11 +13,11 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
+from graph.reads import GraphTimeout, GraphUnavailable
 from lorebase.admin_access import StaffReadOnlyAdmin
 from lorebase.models import Chapter, Character
 from lorebase.selectors import worlds_for_user
 
-from .knowledge import GraphUnavailable
 from .models import AskInRole
 from .providers import PROVIDERS, ProviderNotConfigured, missing_setting
 from .providers.base import ProviderError
@@ -85,7 +85,12 @@ class AskInRoleAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
                     as_of_chapter=data["as_of_chapter"],
                     provider_name=data["provider"] or None,
                 )
-            except (ProviderNotConfigured, ProviderError, GraphUnavailable) as failure:
+            except (
+                ProviderNotConfigured,
+                ProviderError,
+                GraphTimeout,
+                GraphUnavailable,
+            ) as failure:
                 error = str(failure)
             else:
                 for citation in answer["citations"]:

@@ -18,11 +18,10 @@ The death record and `known_from_start` are read from PostgreSQL only.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
-from neomodel import db
 
+from graph import reads
+from graph.reads import VALID_AT
 from lorebase.models import (
     Chapter,
     Character,
@@ -35,14 +34,7 @@ from lorebase.models import (
 
 # Being mentioned in a scene is not being there (the same rule as the card export).
 PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
-SPAN = (
-    "(r.valid_from IS NULL OR r.valid_from <= $as_of) "
-    "AND (r.valid_to IS NULL OR r.valid_to >= $as_of)"
-)
-
-
-class GraphUnavailable(Exception):
-    """The graph could not be read; the answer cannot be scoped, so none is given."""
+TIMEOUT = "LLM_GRAPH_TIMEOUT"
 
 
 @dataclass
@@ -67,18 +59,20 @@ def latest_chapter(character: Character) -> int:
 def knowledge_of(character: Character, as_of: int) -> Knowledge:
     uid, world = str(character.public_id), str(character.world.public_id)
     params = {"character": uid, "world": world, "as_of": as_of}
-    scene_rows = _read(
+    scene_rows = reads.read(
         "MATCH (c:Character {uid: $character, world: $world})<-[f:FEATURES]-(s:Scene)"
         "-[:IN_CHAPTER]->(ch:Chapter) WHERE f.role IN $roles AND ch.number <= $as_of "
         "OPTIONAL MATCH (s)-[g:FEATURES]->(o:Character) WHERE o.uid <> $character "
         "RETURN s.uid, o.uid, o.name, g.role",
         params | {"roles": list(PRESENT_ROLES)},
+        timeout=TIMEOUT,
     )
     # Relations are the edges with a uid; structural edges (FEATURES) have none.
-    relation_rows = _read(
+    relation_rows = reads.read(
         "MATCH (c:Character {uid: $character, world: $world})-[r]-(o) "
-        f"WHERE r.uid IS NOT NULL AND {SPAN} RETURN r.uid",
+        f"WHERE r.uid IS NOT NULL AND {VALID_AT} RETURN r.uid",
         params,
+        timeout=TIMEOUT,
     )
     knowledge = Knowledge(character=character, as_of=as_of)
     scene_ids = {row[0] for row in scene_rows}
@@ -117,9 +111,6 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
 
 
 def _relations(character: Character, as_of: int, uids: set[str], met: set[int]) -> list[Relation]:
-    span = (Q(valid_from__isnull=True) | Q(valid_from__number__lte=as_of)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__number__gte=as_of)
-    )
     # Timeless: learnt on meeting the other party, unless known from the start.
     learnt = (
         Q(valid_from__isnull=False)
@@ -130,8 +121,8 @@ def _relations(character: Character, as_of: int, uids: set[str], met: set[int]) 
         | Q(target_character=character, source_character__in=met)
     )
     return list(
-        Relation.objects.filter(
-            span,
+        Relation.objects.valid_at(as_of)
+        .filter(
             learnt,
             Q(source_character=character) | Q(target_character=character),
             world_id=character.world_id,
@@ -193,12 +184,3 @@ def _places(knowledge: Knowledge) -> list[Location]:
         .select_related("parent")
         .order_by("name", "public_id")
     )
-
-
-def _read(query: str, params: dict) -> list[list]:
-    try:
-        with db.read_transaction(timeout=settings.LLM_GRAPH_TIMEOUT):
-            rows, _ = db.cypher_query(query, params)
-    except (ServiceUnavailable, DriverError, Neo4jError) as error:
-        raise GraphUnavailable("The graph cannot be read right now; try again.") from error
-    return rows

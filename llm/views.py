@@ -16,7 +16,6 @@ from lorebase.models import WorldRole
 
 from . import examples
 from . import serializers as s
-from .knowledge import GraphUnavailable
 from .providers import ProviderNotConfigured
 from .providers.base import ProviderError
 from .services import answer_question
@@ -29,11 +28,6 @@ class AnswerRateThrottle(ScopedRateThrottle):
     @property
     def THROTTLE_RATES(self) -> dict[str, str]:
         return api_settings.DEFAULT_THROTTLE_RATES
-
-
-class Unavailable(APIException):
-    status_code = 503
-    default_code = "unavailable"
 
 
 class ProviderFailed(APIException):
@@ -88,6 +82,4 @@ class AnswerView(WorldScopedView):
             raise ValidationError({"provider": [str(error)]}) from error
         except ProviderError as error:
             raise ProviderFailed(error) from error
-        except GraphUnavailable as error:
-            raise Unavailable(str(error)) from error
         return Response(answer)

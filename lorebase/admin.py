@@ -8,7 +8,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
-from .admin_graph import ExplorerAdmin, NeighbourhoodAdmin
 from .models import (
     Chapter,
     Character,
@@ -173,7 +172,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(World)
-class WorldAdmin(ExplorerAdmin, SimpleHistoryAdmin):
+class WorldAdmin(SimpleHistoryAdmin):
     list_display = ("name", "slug", "language", "version", "updated_at")
     search_fields = ("name", "slug")
     list_filter = ("language",)
@@ -229,7 +228,7 @@ class ChapterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
+class LocationAdmin(WorldScopedAdmin):
     list_display = ("name", "kind", "parent", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -238,7 +237,7 @@ class LocationAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
 
 
 @admin.register(Character)
-class CharacterAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
+class CharacterAdmin(WorldScopedAdmin):
     list_display = (
         "name",
         "status",
@@ -281,7 +280,7 @@ class CharacterAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
 
 
 @admin.register(Concept)
-class ConceptAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
+class ConceptAdmin(WorldScopedAdmin):
     list_display = ("name", "kind", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -296,7 +295,7 @@ class SceneParticipantInline(WorldScopedInline):
 
 
 @admin.register(Scene)
-class SceneAdmin(NeighbourhoodAdmin, WorldScopedAdmin):
+class SceneAdmin(WorldScopedAdmin):
     list_display = ("title", "chapter", "order", "location", "world", "version")
     search_fields = ("title", "summary", "text")
     list_filter = (

@@ -5,6 +5,7 @@ graph, so it never changes. Each model declares the name it is stored under
 (`entity_type`, a class attribute): renaming a class changes nothing stored.
 """
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +32,7 @@ class EntityKind:
     endpoint: bool = False  # can be the source or the target of a relation
 
     @property
-    def model(self) -> type[models.Model]:
+    def model(self) -> builtins.type[models.Model]:  # `type` here is the field above
         return _declared_models()[self.type]
 
 
@@ -45,7 +46,7 @@ CATALOGUE = (
     EntityKind(EntityType.SCENE, "Scene", "scenes"),
     EntityKind(EntityType.RELATION, None, "relations"),
 )
-KINDS = {kind.type: kind for kind in CATALOGUE}
+KINDS: dict[str, EntityKind] = {kind.type: kind for kind in CATALOGUE}
 # Plain stored names: they go into YAML, JSON and column names as they are.
 ENDPOINT_TYPES = tuple(kind.type.value for kind in CATALOGUE if kind.endpoint)
 
@@ -57,7 +58,7 @@ def models_of(entity_types: Iterable[str]) -> dict[str, type[models.Model]]:
 
 def entity_type_of(instance: object) -> EntityType:
     """The stored type of an entity: what its model declares, never its class name."""
-    return EntityType(type(instance).entity_type)
+    return EntityType(getattr(type(instance), "entity_type"))  # noqa: B009  (any model)
 
 
 @cache

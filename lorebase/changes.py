@@ -8,7 +8,7 @@ knows nothing of who listens.
 
 from django.dispatch import Signal
 
-from .catalogue import EntityType, entity_type_of
+from .catalogue import entity_type_of
 from .models import Change, World, WorldEntity
 
 # Sent with `change`, the row just written.
@@ -20,7 +20,7 @@ def change_record(
 ) -> Change:
     """Note a change of `entity` at `version` (its own version unless given)."""
     entity_type = entity_type_of(entity)
-    world_id = entity.public_id if entity_type == EntityType.WORLD else entity.world.public_id
+    world_id = entity.public_id if isinstance(entity, World) else entity.world.public_id
     change = Change.objects.create(
         entity_type=entity_type,
         entity_id=entity.public_id,

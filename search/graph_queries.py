@@ -1,82 +1,32 @@
 """Read-only Cypher over the graph mirror (Neo4j 5).
 
-Values always travel as parameters; labels and relationship types are placed
-in statements only after a check against graph.projection's allow-lists.
-`as_of` (a chapter number) hides scenes of later chapters and relations whose
-validity span does not contain it. Every read runs in a read transaction whose
-timeout the server enforces; a search of several statements (neighbourhoods)
-shares one deadline across them.
+Every statement goes through graph.reads: values as parameters, labels and
+relationship types checked against the allow-lists, a read transaction whose
+timeout (SEARCH_GRAPH_TIMEOUT) the server enforces; a search of several
+statements (neighbourhoods) shares one deadline across them. `as_of` (a chapter
+number) hides scenes of later chapters and relations whose validity span does
+not contain it (graph.reads.VALID_AT).
 """
 
 import functools
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise, zip_longest
 
-from django.conf import settings
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
-from neomodel import db
-
+from graph import reads
 from graph.metrics import GRAPH_QUERY_SECONDS
-from graph.projection import FEATURES, LABELS, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
+from graph.projection import FEATURES, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
+from graph.reads import VALID_AT, Deadline
 
 # What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left
 # out: every scene of a chapter would otherwise be two steps from every other.
 PATH_TYPES = (FEATURES, TAKES_PLACE_IN, PART_OF, *RELATION_TYPES)
 ENTITY_LABELS = ("Character", "Location", "Concept", "Scene")
-SPAN = (
-    "($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
-    "AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))"
-)
+TIMEOUT = "SEARCH_GRAPH_TIMEOUT"
 
 
 # Deeper than any hierarchy of places a story needs (region, city, district, house, room…).
 MAX_PLACE_DEPTH = 8
-
-
-class GraphTimeout(Exception):
-    """The graph did not answer within SEARCH_GRAPH_TIMEOUT."""
-
-
-class GraphUnavailable(Exception):
-    """The graph server cannot be reached, or asked to retry (a transient error)."""
-
-
-def _label(label: str) -> str:
-    if label not in LABELS.values():
-        raise ValueError(f"label {label!r} is not in the allow-list")
-    return label
-
-
-def _types(kinds: Iterable[str]) -> str:
-    kinds = list(kinds)
-    for kind in kinds:
-        if kind not in PATH_TYPES:
-            raise ValueError(f"relationship type {kind!r} is not in the allow-list")
-    return "|".join(kinds)
-
-
-def _read(query: str, params: dict, *, deadline: float | None = None) -> list[list]:
-    timeout = settings.SEARCH_GRAPH_TIMEOUT
-    if deadline is not None:
-        timeout = deadline - time.monotonic()
-        if timeout <= 0:
-            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.")
-    try:
-        with db.read_transaction(timeout=timeout):
-            rows, _ = db.cypher_query(query, params)
-    except Neo4jError as error:
-        # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]: the server's
-        # enforcement of the timeout given above.
-        if "TransactionTimedOut" in (error.code or ""):
-            raise GraphTimeout(f"The graph query took longer than {_limit_text()}.") from error
-        if isinstance(error, TransientError):
-            raise GraphUnavailable("The graph server asked to retry later.") from error
-        raise
-    except (ServiceUnavailable, DriverError) as error:
-        raise GraphUnavailable("The graph server cannot be reached right now.") from error
-    return rows
 
 
 def _timed(name: str) -> Callable:
@@ -91,14 +41,6 @@ def _timed(name: str) -> Callable:
         return timed
 
     return decorate
-
-
-def _limit_text() -> str:
-    return f"{settings.SEARCH_GRAPH_TIMEOUT:g} s"
-
-
-def _deadline() -> float:
-    return time.monotonic() + settings.SEARCH_GRAPH_TIMEOUT
 
 
 def _scene_row(row: list) -> dict:
@@ -129,13 +71,14 @@ def meetings(
 ) -> list[dict]:
     """Scenes where both characters are there (not merely mentioned), in story order
     (the latest first when `latest`)."""
-    rows = _read(
+    rows = reads.read(
         "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
         "-[fb:FEATURES]->(b:Character {uid: $b, world: $world}) "
         "WHERE fa.role <> 'mentioned' AND fb.role <> 'mentioned' "
         f"WITH s, fa, fb {SCENE_RETURN}, fa.role, fb.role "
         f"ORDER BY {STORY_ORDER[latest]} LIMIT $limit",
         {"world": world, "a": a, "b": b, "as_of": as_of, "limit": limit},
+        timeout=TIMEOUT,
     )
     return [_scene_row(row) for row in rows]
 
@@ -149,7 +92,7 @@ def character_at_location(
     Places inside follow the parent hierarchy only: PART_OF relations with a uid
     are claims with spans of their own, not where a place is.
     """
-    rows = _read(
+    rows = reads.read(
         "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
         "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
         f"{MAX_PLACE_DEPTH}}}(root) "
@@ -162,6 +105,7 @@ def character_at_location(
         f"ORDER BY {STORY_ORDER[False]} LIMIT $limit",
         {"world": world, "character": character, "location": location}
         | {"as_of": as_of, "limit": limit},
+        timeout=TIMEOUT,
     )
     return [_scene_row(row) for row in rows]
 
@@ -169,7 +113,7 @@ def character_at_location(
 @_timed("events_at_location")
 def events_at_location(*, world: str, location: str, chapter: int, limit: int) -> list[dict]:
     """Scenes of one chapter at the location or inside it (the parent hierarchy), in order."""
-    rows = _read(
+    rows = reads.read(
         "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
         "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
         f"{MAX_PLACE_DEPTH}}}(root) "
@@ -178,6 +122,7 @@ def events_at_location(*, world: str, location: str, chapter: int, limit: int) -
         "-[:TAKES_PLACE_IN]->(place) WHERE place IN places "
         f"WITH DISTINCT s {SCENE_RETURN} ORDER BY {STORY_ORDER[False]} LIMIT $limit",
         {"world": world, "location": location, "chapter": chapter, "as_of": None, "limit": limit},
+        timeout=TIMEOUT,
     )
     return [_scene_row(row) for row in rows]
 
@@ -205,23 +150,24 @@ def relations(
     as_of: int | None,
     limit: int,
 ) -> list[Tie]:
-    """The entity's relations of the given (type, side) pairs that hold at `as_of` (SPAN).
+    """The entity's relations of the given (type, side) pairs that hold at `as_of` (VALID_AT).
 
     A side is "out" (the entity is the source), "in" (the target) or "both". In
     order of the chapter each starts in (one that holds from the start first),
     then the other party's name and uid.
     """
     by_side = {side: sorted({t for t, s in sides if s == side}) for side in ("out", "in", "both")}
-    types = _types(sorted({t for t, _ in sides}))
-    rows = _read(
-        f"MATCH (x:{_label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
-        f"WHERE x.world = $world AND o.world = $world AND {SPAN} "
+    types = reads.types(sorted({t for t, _ in sides}), PATH_TYPES)
+    rows = reads.read(
+        f"MATCH (x:{reads.label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
+        f"WHERE x.world = $world AND o.world = $world AND {VALID_AT} "
         "AND (type(r) IN $both OR (type(r) IN $out AND startNode(r) = x) "
         "OR (type(r) IN $in AND endNode(r) = x)) "
         "RETURN o.uid, labels(o), coalesce(o.name, o.title) AS name, type(r), r.uid, "
         "startNode(r) = x, r.valid_from, r.valid_to "
         "ORDER BY coalesce(r.valid_from, 0), name, o.uid, type(r), r.uid LIMIT $limit",
         {"world": world, "uid": entity[0], "as_of": as_of, "limit": limit} | by_side,
+        timeout=TIMEOUT,
     )
     return [
         Tie(uid, next(label for label in labels if label in ENTITY_LABELS), *rest)
@@ -232,7 +178,7 @@ def relations(
 @_timed("co_appearances")
 def co_appearances(*, world: str, character: str, as_of: int | None, limit: int) -> list[dict]:
     """Characters who share the most scenes with `character` (present or speaking)."""
-    rows = _read(
+    rows = reads.read(
         "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
         "-[fo:FEATURES]->(o:Character) "
         "WHERE o.uid <> $a AND fa.role <> 'mentioned' AND fo.role <> 'mentioned' "
@@ -240,6 +186,7 @@ def co_appearances(*, world: str, character: str, as_of: int | None, limit: int)
         "WITH o, count(DISTINCT s) AS scenes, min(c.number) AS first "
         "RETURN o.uid, o.name, scenes, first ORDER BY scenes DESC, o.name, o.uid LIMIT $limit",
         {"world": world, "a": character, "as_of": as_of, "limit": limit},
+        timeout=TIMEOUT,
     )
     return [
         {"character": {"id": uid, "name": name}, "scenes": scenes, "first_chapter": first}
@@ -275,7 +222,7 @@ def _neighbours(
     world: str,
     as_of: int | None,
     kinds: tuple[str, ...],
-    deadline: float,
+    deadline: Deadline,
     limit: int | None = None,
     among: list[str] | None = None,
 ) -> list[tuple[Step, str, str]]:
@@ -285,15 +232,16 @@ def _neighbours(
     One statement for all labels (a UNION ALL of one indexed lookup per label),
     so a hop costs one round trip whatever the frontier holds.
     """
-    branches, params = [], {"world": world, "as_of": as_of}
+    branches: list[str] = []
+    params: dict[str, object] = {"world": world, "as_of": as_of}
     for label in ENTITY_LABELS:
         uids = sorted(uid for uid, node_label in frontier.items() if node_label == label)
         if not uids:
             continue
         params[f"uids_{label}"] = uids
         branches.append(
-            f"UNWIND $uids_{label} AS uid MATCH (n:{_label(label)} {{uid: uid}})"
-            f"-[r:{_types(kinds)}]-(m) WHERE m.world = $world AND {SPAN} "
+            f"UNWIND $uids_{label} AS uid MATCH (n:{reads.label(label)} {{uid: uid}})"
+            f"-[r:{reads.types(kinds, PATH_TYPES)}]-(m) WHERE m.world = $world AND {VALID_AT} "
             + ("AND m.uid IN $among " if among is not None else "")
             + "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
             "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "
@@ -308,12 +256,14 @@ def _neighbours(
         params["limit"] = limit
     if among is not None:
         params["among"] = among
-    rows = _read(" UNION ALL ".join(branches), params, deadline=deadline) if branches else []
+    rows = reads.read(" UNION ALL ".join(branches), params, timeout=deadline) if branches else []
     found = []
     for source, target, labels, rel_type, forward, relation, role, name in rows:
-        label = next((label for label in labels if label in ENTITY_LABELS), None)
-        if label is not None:
-            found.append((Step(source, target, rel_type, forward, relation, role), label, name))
+        found_label = next((label for label in labels if label in ENTITY_LABELS), None)
+        if found_label is not None:
+            found.append(
+                (Step(source, target, rel_type, forward, relation, role), found_label, name)
+            )
     # The branches merged in the same order as each was sorted.
     return sorted(
         found, key=lambda f: (f[2] or "", f[0].target, f[0].type, f[0].source, f[0].relation or "")
@@ -348,16 +298,18 @@ def shortest_path(
     walk.labels[a[0]] = a[1]
     if a[0] == b[0]:
         return [], walk
-    rows = _read(
-        f"MATCH (a:{_label(a[1])} {{uid: $a}}), (b:{_label(b[1])} {{uid: $b}}) "
+    types = reads.types(kinds, PATH_TYPES)
+    rows = reads.read(
+        f"MATCH (a:{reads.label(a[1])} {{uid: $a}}), (b:{reads.label(b[1])} {{uid: $b}}) "
         "WHERE a.world = $world AND b.world = $world "
-        f"MATCH p = ALL SHORTEST (a) (()-[r:{_types(kinds)}]-(m) WHERE {SPAN} AND {STEP_INTO})"
+        f"MATCH p = ALL SHORTEST (a) (()-[r:{types}]-(m) WHERE {VALID_AT} AND {STEP_INTO})"
         f"{{1,{int(max_hops)}}} (b) "
         "WITH p ORDER BY [n IN nodes(p) | n.uid], [r IN relationships(p) | type(r)], "
         "[r IN relationships(p) | r.uid] LIMIT 1 "
         "RETURN [n IN nodes(p) | [n.uid, labels(n), coalesce(n.name, n.title)]], "
         "[r IN relationships(p) | [type(r), startNode(r).uid, r.uid, r.role]]",
         {"world": world, "a": a[0], "b": b[0], "as_of": as_of},
+        timeout=TIMEOUT,
     )
     if not rows:
         return None, walk
@@ -385,7 +337,7 @@ def neighbourhood(
     max_nodes: int,
 ) -> tuple[dict[str, int], list[Step], Walk]:
     """Nodes within `depth` hops ({uid: distance}) and the edges that reached them."""
-    deadline = _deadline()
+    deadline = Deadline.start(TIMEOUT)
     walk = Walk()
     walk.labels[start[0]], walk.reached_by[start[0]] = start[1], None
     distance = {start[0]: 0}
@@ -440,12 +392,12 @@ def world_graph(
     name order, so a cut picture still shows every label asked for. Each label
     reads one node past the cap, which tells a cut from an exact fit.
     """
-    deadline = _deadline()
+    deadline = Deadline.start(TIMEOUT)
     branches = []
     for label in labels:
         seen = FIRST_SEEN.get(label) if as_of is not None else None
         branches.append(
-            f"MATCH (n:{_label(label)} {{world: $world}}) "
+            f"MATCH (n:{reads.label(label)} {{world: $world}}) "
             + (
                 f"OPTIONAL MATCH {seen} WITH n, min(c.number) AS first "
                 "WHERE first IS NULL OR first <= $as_of "
@@ -456,7 +408,7 @@ def world_graph(
             "ORDER BY name, uid LIMIT $limit"
         )
     params = {"world": world, "as_of": as_of, "limit": max_nodes + 1}
-    rows = _read(" UNION ALL ".join(branches), params, deadline=deadline) if branches else []
+    rows = reads.read(" UNION ALL ".join(branches), params, timeout=deadline) if branches else []
     by_label: dict[str, list[tuple[str, str, str]]] = {label: [] for label in labels}
     for uid, node_labels, name in rows:
         label = next(label for label in node_labels if label in by_label)

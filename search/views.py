@@ -12,7 +12,6 @@ from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample
 from rest_framework import serializers as drf_serializers
-from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -21,12 +20,7 @@ from lorebase.models import World, WorldRole
 
 from . import answers, examples
 from . import serializers as s
-from .graph_queries import PATH_TYPES, GraphTimeout, GraphUnavailable
-
-
-class GraphBusy(APIException):
-    status_code = 503
-    default_code = "graph_unavailable"
+from .graph_queries import PATH_TYPES
 
 
 @dataclass(frozen=True)
@@ -80,11 +74,6 @@ class WorldQueryView(WorldScopedView):
         params = self.query.params(data=request.query_params, context={"world": self.world})
         params.is_valid(raise_exception=True)
         return Response(self.query.answer(self.world, params.validated_data))
-
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, GraphTimeout | GraphUnavailable):
-            exc = GraphBusy(f"{exc} Try again, or ask for less (a smaller depth or limit).")
-        return super().handle_exception(exc)
 
 
 def _search(world: World, params: dict) -> dict:

@@ -17,7 +17,7 @@ from tests.graph_pictures import admin_url, neighbourhood_ids, world_ids
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-VENDORED = ROOT / "lorebase/static/lorebase/vendor/cytoscape"
+VENDORED = ROOT / "search/static/search/vendor/cytoscape"
 ALL_TYPES = ("character", "location", "scene", "concept")
 
 
@@ -48,8 +48,8 @@ def test_an_entity_page_has_the_panel_and_the_csp_lets_its_static_scripts_run(st
     assert f'data-url="{data_url}"' in html and 'data-kind="neighbourhood"' in html
     assert "As of chapter 3. The Night of Low Tide" in html
     scripts = re.findall(r'<script src="([^"]+)"', html)
-    assert "/static/lorebase/vendor/cytoscape/cytoscape.min.js" in scripts
-    assert "/static/lorebase/admin/graph.js" in scripts
+    assert "/static/search/vendor/cytoscape/cytoscape.min.js" in scripts
+    assert "/static/search/admin/graph.js" in scripts
     assert "<script>" not in html  # nothing inline: the CSP would block it
     policy = page["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy

@@ -61,6 +61,16 @@ RELATION_RULES: dict[str, frozenset[tuple[str, str]]] = {
 }
 
 
+class RelationQuerySet(models.QuerySet):
+    def valid_at(self, chapter: int) -> "RelationQuerySet":
+        """Relations that hold at chapter number `chapter`: an open end is from the
+        start or to the end (graph.reads.VALID_AT is the same rule in the graph)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__number__lte=chapter),
+            Q(valid_to__isnull=True) | Q(valid_to__number__gte=chapter),
+        )
+
+
 class Relation(WorldEntity):
     """`source` —kind→ `target`, optionally valid only between two chapters."""
 
@@ -110,6 +120,8 @@ class Relation(WorldEntity):
             "they have shared a scene with the other."
         ),
     )
+
+    objects = RelationQuerySet.as_manager()
 
     class Meta:
         ordering = ["world", "kind", "pk"]

@@ -1,6 +1,6 @@
 /* Graph pictures in the admin: an entity's neighbourhood, and the world explorer.
 
-   Each .graph-panel names its JSON in data-url (lorebase/admin_graph.py answers it);
+   Each .graph-panel names its JSON in data-url (search/admin_pictures.py answers it);
    its controls carry data-param and redraw the picture when changed. A click on a
    node opens that node's admin page. Loaded as a static file: the
    Content-Security-Policy allows no inline script.

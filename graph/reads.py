@@ -1,0 +1,92 @@
+"""Every read of the graph mirror goes through here.
+
+A read runs in a read transaction whose timeout the server enforces: the caller
+names the setting that holds its seconds, or passes a Deadline that several
+statements of one answer share. Driver and server failures become GraphTimeout
+or GraphUnavailable, which the API answers with a 503. Labels and relationship
+types are placed in statements only after a check against graph.projection's
+allow-lists; values always travel as parameters.
+"""
+
+import time
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
+from neomodel import db
+
+from .projection import LABELS, RELATIONSHIP_TYPES
+
+# The relation bound to `r` holds at chapter $as_of (any relation when $as_of is null):
+# an open end is from the start or to the end. Relation.objects.valid_at is the same
+# rule in PostgreSQL.
+VALID_AT = (
+    "($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
+    "AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))"
+)
+
+
+class GraphTimeout(Exception):
+    """The graph did not answer within the read's time limit."""
+
+
+class GraphUnavailable(Exception):
+    """The graph server cannot be reached, or asked to retry (a transient error)."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One time limit for several statements: the seconds of `setting`, from `start()`."""
+
+    setting: str
+    at: float
+
+    @classmethod
+    def start(cls, setting: str) -> "Deadline":
+        return cls(setting, time.monotonic() + getattr(settings, setting))
+
+
+def read(query: str, params: dict, *, timeout: str | Deadline) -> list[list]:
+    """The rows of one read statement. `timeout` names the setting that holds its
+    seconds, or is a Deadline shared with the answer's other statements."""
+    setting = timeout.setting if isinstance(timeout, Deadline) else timeout
+    seconds = getattr(settings, setting)
+    if isinstance(timeout, Deadline):
+        seconds = timeout.at - time.monotonic()
+        if seconds <= 0:
+            raise GraphTimeout(_took_too_long(setting))
+    try:
+        with db.read_transaction(timeout=seconds):
+            rows, _ = db.cypher_query(query, params)
+    except Neo4jError as error:
+        # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]: the server's
+        # enforcement of the timeout given above.
+        if "TransactionTimedOut" in (error.code or ""):
+            raise GraphTimeout(_took_too_long(setting)) from error
+        if isinstance(error, TransientError):
+            raise GraphUnavailable("The graph server asked to retry later.") from error
+        raise
+    except (ServiceUnavailable, DriverError) as error:
+        raise GraphUnavailable("The graph server cannot be reached right now.") from error
+    return rows
+
+
+def _took_too_long(setting: str) -> str:
+    return f"The graph query took longer than {getattr(settings, setting):g} s."
+
+
+def label(name: str) -> str:
+    """`name`, once it is known to be a node label of the mirror."""
+    if name not in LABELS.values():
+        raise ValueError(f"label {name!r} is not in the allow-list")
+    return name
+
+
+def types(kinds: Iterable[str], allowed: Collection[str] = RELATIONSHIP_TYPES) -> str:
+    """`kinds` as a Cypher type alternation (A|B), once each is known to be `allowed`."""
+    kinds = list(kinds)
+    for kind in kinds:
+        if kind not in allowed or kind not in RELATIONSHIP_TYPES:
+            raise ValueError(f"relationship type {kind!r} is not in the allow-list")
+    return "|".join(kinds)
