@@ -8,13 +8,13 @@ from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
-from django.urls import reverse
 
 from lorebase.admin_access import StaffReadOnlyAdmin
+from lorebase.admin_links import admin_change_urls
 from lorebase.selectors import worlds_for_user
 
 from .models import LoreCheck, LoreCheckResult
-from .rules import ENTITY_MODELS, RULES, EntityRef, Finding, Rule
+from .rules import RULES, Finding, Rule
 from .selectors import Report, world_report
 
 # A rule with thousands of findings (a generated world) would make a page too long to
@@ -92,7 +92,9 @@ def _sections(report: Report) -> list[dict]:
     for finding in report.findings:
         if len(shown[finding.rule]) < SHOWN_PER_RULE:
             shown[finding.rule].append(finding)
-    links = _admin_links([ref for found in shown.values() for f in found for ref in f.entities])
+    links = admin_change_urls(
+        (ref.type, ref.public_id) for found in shown.values() for f in found for ref in f.entities
+    )
     return [
         {
             "rule": rule,
@@ -105,18 +107,3 @@ def _sections(report: Report) -> list[dict]:
         }
         for rule in RULES.values()
     ]
-
-
-def _admin_links(refs: list[EntityRef]) -> dict[tuple[str, str], str]:
-    """(type, public id) → the entity's admin page; one query per type, none if deleted since."""
-    links = {}
-    for type_name, model in ENTITY_MODELS.items():
-        ids = {ref.public_id for ref in refs if ref.type == type_name}
-        if not ids:
-            continue
-        url_name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
-        found = model.objects.filter(public_id__in=ids).values_list("public_id", "pk")
-        links |= {
-            (type_name, str(public_id)): reverse(url_name, args=[pk]) for public_id, pk in found
-        }
-    return links

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from lorebase.catalogue import entity_type_of
 from lorebase.models import (
+    ENDPOINT_FIELDS,
     Character,
     Concept,
     Location,
@@ -35,11 +36,7 @@ def character_card(character: Character) -> dict[str, Any]:
     relations = list(
         Relation.objects.filter(Q(source_character=character) | Q(target_character=character))
         .select_related(
-            *(
-                f"{side}_{end}"
-                for side in ("source", "target")
-                for end in ("character", "location", "concept")
-            ),
+            *ENDPOINT_FIELDS,
             "valid_from",
             "valid_to",
         )

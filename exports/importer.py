@@ -24,7 +24,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from lorebase.models import Relation, World, WorldEntity
+from lorebase.models import ENDPOINT_SIDES, Relation, World, WorldEntity
 from lorebase.services import entity_save, scene_set_participants, world_create
 
 from .documents import MODELS, SOURCE_SIDE, documents
@@ -42,9 +42,7 @@ from .formats import (
 )
 
 # Model fields named in validation errors → the key of the file that holds them.
-FILE_KEYS = {"public_id": "id", NON_FIELD_ERRORS: "(entity)"} | {
-    f"{side}_{end}": side for side in ("source", "target") for end in ENDPOINT_TYPES
-}
+FILE_KEYS = {"public_id": "id", NON_FIELD_ERRORS: "(entity)"} | ENDPOINT_SIDES
 WORLD_KEYS = ("name", "slug", "language", "description")
 
 

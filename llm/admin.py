@@ -6,15 +6,14 @@ role: asking is a read).
 """
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
 
 from graph.reads import GraphTimeout, GraphUnavailable
 from lorebase.admin_access import StaffReadOnlyAdmin
+from lorebase.admin_links import admin_change_urls
 from lorebase.models import Chapter, Character
 from lorebase.selectors import worlds_for_user
 
@@ -60,17 +59,6 @@ class AskForm(forms.Form):
 CITED_MODELS = {"death": "character"}
 
 
-def _admin_link(citation: dict) -> str | None:
-    """The cited entity's change page, if the admin has one."""
-    name = CITED_MODELS.get(citation["type"], citation["type"])
-    model = apps.get_model("lorebase", name)
-    pk = model.objects.filter(public_id=citation["id"]).values_list("pk", flat=True).first()
-    try:
-        return reverse(f"admin:lorebase_{name}_change", args=[pk])
-    except NoReverseMatch:
-        return None
-
-
 @admin.register(AskInRole)
 class AskInRoleAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
@@ -93,8 +81,12 @@ class AskInRoleAdmin(StaffReadOnlyAdmin, admin.ModelAdmin):
             ) as failure:
                 error = str(failure)
             else:
-                for citation in answer["citations"]:
-                    citation["url"] = _admin_link(citation)
+                cited = [
+                    (CITED_MODELS.get(c["type"], c["type"]), c["id"]) for c in answer["citations"]
+                ]
+                links = admin_change_urls(cited)
+                for citation, ref in zip(answer["citations"], cited, strict=True):
+                    citation["url"] = links.get(ref)
         context = {
             **self.admin_site.each_context(request),
             "title": "Ask in role",

@@ -23,6 +23,7 @@ from django.db.models import Q
 from graph import reads
 from graph.reads import VALID_AT
 from lorebase.models import (
+    ENDPOINT_FIELDS,
     Chapter,
     Character,
     Concept,
@@ -129,15 +130,12 @@ def _relations(character: Character, as_of: int, uids: set[str], met: set[int]) 
             public_id__in=uids,
         )
         .select_related(
-            *(f"{side}_{end}" for side in ("source", "target") for end in ENDPOINTS),
+            *ENDPOINT_FIELDS,
             "valid_from",
             "valid_to",
         )
         .order_by("kind", "public_id")
     )
-
-
-ENDPOINTS = ("character", "location", "concept")
 
 
 def _deaths(character: Character, as_of: int, scenes: list[Scene]) -> list[Character]:

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
+from .catalogue import ENDPOINT_TYPES
 from .models import (
     Chapter,
     Character,
@@ -143,7 +144,7 @@ class RelationInline(WorldScopedInline):
 
 def relation_inlines(type_name: str) -> list[type[admin.TabularInline]]:
     """'Relations from' and 'relations to' inlines for one entity type."""
-    ends = ("character", "location", "concept")
+    ends = ENDPOINT_TYPES
     outgoing = type(
         f"{type_name.title()}RelationsFrom",
         (RelationInline,),

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from .catalogue import entity_type_of
 from .models import (
+    ENDPOINT_FIELDS,
     Character,
     Concept,
     Location,
@@ -42,16 +43,6 @@ def membership_role(*, user: User, world: World) -> str | None:
     )
 
 
-RELATION_ENDPOINTS = (
-    "source_character",
-    "source_location",
-    "source_concept",
-    "target_character",
-    "target_location",
-    "target_concept",
-)
-
-
 def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
     """An entity type's rows in one world, with what its API representation reads."""
     # Any: the lookups below are checked per model, which a union type cannot express.
@@ -61,7 +52,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
             "participations__character"
         )
     if model is Relation:
-        return queryset.select_related(*RELATION_ENDPOINTS, "valid_from", "valid_to")
+        return queryset.select_related(*ENDPOINT_FIELDS, "valid_from", "valid_to")
     if model is Character:
         return queryset.select_related("status_chapter", "killed_by", "death_scene")
     if model is Location:

@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 
 from graph.reads import GraphTimeout, GraphUnavailable
+from lorebase.admin_links import admin_change_urls
 from lorebase.models import Chapter, World
 
 from . import answers
@@ -55,20 +56,14 @@ class ExplorerFilter(ChapterFilter):
     )
 
 
-def admin_links(world: World, nodes: list[dict]) -> dict[str, str]:
-    """{public id: admin change page} of the nodes, one query per entity type."""
-    links = {}
-    for type_name in {node["type"] for node in nodes}:
-        ids = [node["id"] for node in nodes if node["type"] == type_name]
-        rows = answers.MODELS[type_name].objects.filter(world=world, public_id__in=ids)
-        for public_id, pk in rows.values_list("public_id", "pk"):
-            links[str(public_id)] = reverse(f"admin:lorebase_{type_name}_change", args=[pk])
-    return links
-
-
 def picture(world: World, found: dict) -> dict:
     """Cytoscape's elements for a graph answer's nodes and edges (edges as stored)."""
-    links = admin_links(world, found["nodes"])
+    links = {
+        public_id: url
+        for (_, public_id), url in admin_change_urls(
+            (node["type"], node["id"]) for node in found["nodes"]
+        ).items()
+    }
     nodes = [
         {
             "data": node | {"url": links.get(node["id"])},

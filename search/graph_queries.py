@@ -18,10 +18,12 @@ from graph.metrics import GRAPH_QUERY_SECONDS
 from graph.projection import FEATURES, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
 from graph.reads import VALID_AT, Deadline
 
+from .results import LABEL_TYPES
+
 # What a path or a neighbourhood may walk along. IN_CHAPTER and NEXT are left
 # out: every scene of a chapter would otherwise be two steps from every other.
 PATH_TYPES = (FEATURES, TAKES_PLACE_IN, PART_OF, *RELATION_TYPES)
-ENTITY_LABELS = ("Character", "Location", "Concept", "Scene")
+ENTITY_LABELS = tuple(LABEL_TYPES)
 TIMEOUT = "SEARCH_GRAPH_TIMEOUT"
 
 

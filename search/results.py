@@ -1,8 +1,11 @@
 """The shape of one search result: a scene, with why it answers and what it cites."""
 
-# The result type of a graph node, by its label.
-LABEL_TYPES = {"Character": "character", "Location": "location", "Concept": "concept"}
-LABEL_TYPES["Scene"] = "scene"
+from lorebase.catalogue import ENDPOINT_TYPES, KINDS, EntityType
+
+# The result type of a graph node, by its label: the relation endpoints and scenes.
+LABEL_TYPES = {
+    label: t for t in (*ENDPOINT_TYPES, EntityType.SCENE.value) if (label := KINDS[t].label)
+}
 
 
 def scene_result(row: dict, explanation: str, entities: tuple[dict, ...]) -> dict:

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from lorebase.admin_links import admin_change_urls
 from lorebase.models import (
     Chapter,
     Character,
@@ -454,3 +455,28 @@ def test_relations_inline_and_in_their_own_page_show_known_from_start(world):
     assert relation.known_from_start
     listing = client.get(_admin_url(Relation, "changelist"), {"known_from_start__exact": "1"})
     assert list(listing.context["cl"].result_list) == [relation]
+
+
+def test_admin_links_point_at_each_change_page_and_skip_what_was_deleted(world):
+    kay = CharacterFactory(world=world, name="Kay")
+    harbour = LocationFactory(world=world, name="Harbour")
+    gone = CharacterFactory(world=world, name="Gone")
+    gone_id = str(gone.public_id)
+    gone.delete()
+    links = admin_change_urls(
+        [
+            ("character", str(kay.public_id)),
+            ("location", harbour.public_id),  # a UUID as well as its text
+            ("character", gone_id),
+            ("world", str(world.public_id)),
+        ]
+    )
+    assert links == {
+        ("character", str(kay.public_id)): reverse(
+            "admin:lorebase_character_change", args=[kay.pk]
+        ),
+        ("location", str(harbour.public_id)): reverse(
+            "admin:lorebase_location_change", args=[harbour.pk]
+        ),
+        ("world", str(world.public_id)): reverse("admin:lorebase_world_change", args=[world.pk]),
+    }

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
-from lorebase.models import Chapter, Character, Concept, Location, Relation, Scene
+from lorebase.models import ENDPOINT_FIELDS, Chapter, Character, Concept, Location, Relation, Scene
 
 
 def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -78,12 +78,7 @@ class RelationFilter(django_filters.FilterSet):
         fields = ("kind", "entity")
 
     def touching(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        sides = [
-            Q(**{f"{side}_{kind}__public_id": value})
-            for side in ("source", "target")
-            for kind in ("character", "location", "concept")
-        ]
         condition = Q()
-        for side in sides:
-            condition |= side
+        for field in ENDPOINT_FIELDS:
+            condition |= Q(**{f"{field}__public_id": value})
         return queryset.filter(condition)

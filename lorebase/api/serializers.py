@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from lorebase import services
 from lorebase.models import (
+    ENDPOINT_SIDES,
     Chapter,
     Character,
     Concept,
@@ -217,11 +218,7 @@ class RelationSerializer(EntitySerializer):
     target = EndpointField()
     valid_from = WorldRefField(Chapter, allow_null=True, required=False)
     valid_to = WorldRefField(Chapter, allow_null=True, required=False)
-    error_fields = {
-        f"{side}_{kind}": side
-        for side in ("source", "target")
-        for kind in ("character", "location", "concept")
-    }
+    error_fields = ENDPOINT_SIDES
 
     class Meta:
         model = Relation

@@ -1,9 +1,11 @@
 from .changes import Change
 from .entities import Chapter, Character, Concept, Location, Scene, SceneParticipant
-from .relations import RELATION_RULES, Relation, RelationKind
+from .relations import ENDPOINT_FIELDS, ENDPOINT_SIDES, RELATION_RULES, Relation, RelationKind
 from .worlds import World, WorldEntity, WorldMembership, WorldRole
 
 __all__ = [
+    "ENDPOINT_FIELDS",
+    "ENDPOINT_SIDES",
     "RELATION_RULES",
     "Change",
     "Chapter",

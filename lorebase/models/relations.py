@@ -16,6 +16,10 @@ from .worlds import WorldEntity
 # Short names for the rules below.
 CHARACTER, LOCATION, CONCEPT = EntityType.CHARACTER, EntityType.LOCATION, EntityType.CONCEPT
 ANY_PAIR = frozenset((s, t) for s in ENDPOINT_TYPES for t in ENDPOINT_TYPES)
+SIDES = ("source", "target")
+# A relation's endpoint foreign keys (source_character … target_concept) → their side.
+ENDPOINT_SIDES = {f"{side}_{t}": side for side in SIDES for t in ENDPOINT_TYPES}
+ENDPOINT_FIELDS = tuple(ENDPOINT_SIDES)
 
 
 class RelationKind(models.TextChoices):
@@ -202,7 +206,7 @@ class Relation(WorldEntity):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
-        for side in ("source", "target"):
+        for side in SIDES:
             filled = [t for t in ENDPOINT_TYPES if getattr(self, f"{side}_{t}_id", None)]
             if len(filled) != 1:
                 errors[side] = f"Choose exactly one {side}: a character, a location or a concept."
