@@ -6,7 +6,7 @@ Labels and relationship types come only from the allow-lists below.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db.models import QuerySet
 
@@ -43,6 +43,23 @@ RELATIONSHIP_TYPES = frozenset(
     {IN_CHAPTER, TAKES_PLACE_IN, FEATURES, PART_OF, NEXT, KILLED_BY, *RELATION_TYPES}
 )
 ENDPOINT_LABELS = {entity_type: KINDS[entity_type].label for entity_type in ENDPOINT_TYPES}
+
+
+def label(name: str) -> str:
+    """`name`, once it is known to be a node label of the mirror (for a statement)."""
+    if name not in LABELS.values():
+        raise ValueError(f"label {name!r} is not in the allow-list")
+    return name
+
+
+def types(kinds: Iterable[str], allowed: Collection[str] = RELATIONSHIP_TYPES) -> str:
+    """`kinds` as a Cypher type alternation (A|B), once each is known to be `allowed`."""
+    kinds = list(kinds)
+    for kind in kinds:
+        if kind not in allowed or kind not in RELATIONSHIP_TYPES:
+            raise ValueError(f"relationship type {kind!r} is not in the allow-list")
+    return "|".join(kinds)
+
 
 EdgeKey = tuple[str, str, str]  # (relationship type, from label, to label)
 

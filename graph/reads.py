@@ -4,19 +4,16 @@ A read runs in a read transaction whose timeout the server enforces: the caller
 names the setting that holds its seconds, or passes a Deadline that several
 statements of one answer share. Driver and server failures become GraphTimeout
 or GraphUnavailable, which the API answers with a 503. Labels and relationship
-types are placed in statements only after a check against graph.projection's
-allow-lists; values always travel as parameters.
+types are placed in statements only after graph.projection's `label` and
+`types` check them against its allow-lists; values always travel as parameters.
 """
 
 import time
-from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
 from neomodel import db
-
-from .projection import LABELS, RELATIONSHIP_TYPES
 
 # The relation bound to `r` holds at chapter $as_of (any relation when $as_of is null):
 # an open end is from the start or to the end. Relation.objects.valid_at is the same
@@ -74,19 +71,3 @@ def read(query: str, params: dict, *, timeout: str | Deadline) -> list[list]:
 
 def _took_too_long(setting: str) -> str:
     return f"The graph query took longer than {getattr(settings, setting):g} s."
-
-
-def label(name: str) -> str:
-    """`name`, once it is known to be a node label of the mirror."""
-    if name not in LABELS.values():
-        raise ValueError(f"label {name!r} is not in the allow-list")
-    return name
-
-
-def types(kinds: Iterable[str], allowed: Collection[str] = RELATIONSHIP_TYPES) -> str:
-    """`kinds` as a Cypher type alternation (A|B), once each is known to be `allowed`."""
-    kinds = list(kinds)
-    for kind in kinds:
-        if kind not in allowed or kind not in RELATIONSHIP_TYPES:
-            raise ValueError(f"relationship type {kind!r} is not in the allow-list")
-    return "|".join(kinds)

@@ -9,26 +9,13 @@ from itertools import pairwise
 
 from neomodel import db
 
+from . import projection
 from .projection import (
     KILLED_BY,
-    LABELS,
     NEXT,
     RELATION_TYPES,
-    RELATIONSHIP_TYPES,
     WORLD_LABELS,
 )
-
-
-def _label(label: str) -> str:
-    if label not in LABELS.values():
-        raise ValueError(f"label {label!r} is not in the allow-list")
-    return label
-
-
-def _type(rel_type: str) -> str:
-    if rel_type not in RELATIONSHIP_TYPES:
-        raise ValueError(f"relationship type {rel_type!r} is not in the allow-list")
-    return rel_type
 
 
 def upsert_nodes(label: str, rows: list[dict], *, force: bool = False) -> list[str]:
@@ -40,7 +27,7 @@ def upsert_nodes(label: str, rows: list[dict], *, force: bool = False) -> list[s
     if not rows:
         return []
     result, _ = db.cypher_query(
-        f"UNWIND $rows AS row MERGE (n:{_label(label)} {{uid: row.uid}}) "
+        f"UNWIND $rows AS row MERGE (n:{projection.label(label)} {{uid: row.uid}}) "
         "WITH n, row WHERE $force OR coalesce(n.version, 0) < row.version "
         "SET n += row.props, n.version = row.version, n.world = row.world "
         "RETURN n.uid",
@@ -52,8 +39,8 @@ def upsert_nodes(label: str, rows: list[dict], *, force: bool = False) -> list[s
 def delete_out_edges(label: str, uids: list[str], rel_types: tuple[str, ...]) -> None:
     for rel_type in rel_types:
         db.cypher_query(
-            f"UNWIND $uids AS uid MATCH (n:{_label(label)} {{uid: uid}})"
-            f"-[r:{_type(rel_type)}]->() DELETE r",
+            f"UNWIND $uids AS uid MATCH (n:{projection.label(label)} {{uid: uid}})"
+            f"-[r:{projection.types([rel_type])}]->() DELETE r",
             {"uids": uids},
         )
 
@@ -63,10 +50,10 @@ def create_edges(rel_type: str, from_label: str, to_label: str, rows: list[dict]
     if not rows:
         return
     db.cypher_query(
-        f"UNWIND $rows AS row MATCH (a:{_label(from_label)} {{uid: row.from}}) "
-        f"MERGE (b:{_label(to_label)} {{uid: row.to}}) "
+        f"UNWIND $rows AS row MATCH (a:{projection.label(from_label)} {{uid: row.from}}) "
+        f"MERGE (b:{projection.label(to_label)} {{uid: row.to}}) "
         "ON CREATE SET b.version = 0, b.world = row.world "
-        f"CREATE (a)-[r:{_type(rel_type)}]->(b) SET r += row.props",
+        f"CREATE (a)-[r:{projection.types([rel_type])}]->(b) SET r += row.props",
         {"rows": rows},
     )
 
@@ -80,7 +67,8 @@ def relation_versions(uids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for kind in RELATION_TYPES:
         rows, _ = db.cypher_query(
-            f"MATCH ()-[r:{_type(kind)}]->() WHERE r.uid IN $uids RETURN r.uid, r.version",
+            f"MATCH ()-[r:{projection.types([kind])}]->() WHERE r.uid IN $uids "
+            "RETURN r.uid, r.version",
             {"uids": uids},
         )
         found.update({uid: version for uid, version in rows})
@@ -90,7 +78,7 @@ def relation_versions(uids: list[str]) -> dict[str, int]:
 def delete_relations(uids: list[str]) -> None:
     for kind in RELATION_TYPES:
         db.cypher_query(
-            f"MATCH ()-[r:{_type(kind)}]->() WHERE r.uid IN $uids DELETE r",
+            f"MATCH ()-[r:{projection.types([kind])}]->() WHERE r.uid IN $uids DELETE r",
             {"uids": uids},
         )
 
@@ -102,18 +90,20 @@ def create_relations(rows: list[dict]) -> None:
         groups.setdefault((row["kind"], row["from_label"], row["to_label"]), []).append(row)
     for (kind, from_label, to_label), group in groups.items():
         db.cypher_query(
-            f"UNWIND $rows AS row MERGE (a:{_label(from_label)} {{uid: row.from}}) "
+            f"UNWIND $rows AS row MERGE (a:{projection.label(from_label)} {{uid: row.from}}) "
             "ON CREATE SET a.version = 0, a.world = row.world "
-            f"MERGE (b:{_label(to_label)} {{uid: row.to}}) "
+            f"MERGE (b:{projection.label(to_label)} {{uid: row.to}}) "
             "ON CREATE SET b.version = 0, b.world = row.world "
-            f"CREATE (a)-[r:{_type(kind)}]->(b) "
+            f"CREATE (a)-[r:{projection.types([kind])}]->(b) "
             "SET r += row.props, r.uid = row.uid, r.version = row.version, r.world = row.world",
             {"rows": group},
         )
 
 
 def delete_node(label: str, uid: str) -> None:
-    db.cypher_query(f"MATCH (n:{_label(label)} {{uid: $uid}}) DETACH DELETE n", {"uid": uid})
+    db.cypher_query(
+        f"MATCH (n:{projection.label(label)} {{uid: $uid}}) DETACH DELETE n", {"uid": uid}
+    )
 
 
 def forget_death_scene(scene_uid: str, *, worlds: list[str]) -> None:
@@ -128,7 +118,8 @@ def forget_death_scene(scene_uid: str, *, worlds: list[str]) -> None:
 def delete_world_nodes(world_uid: str) -> None:
     for label in WORLD_LABELS:
         db.cypher_query(
-            f"MATCH (n:{_label(label)} {{world: $world}}) DETACH DELETE n", {"world": world_uid}
+            f"MATCH (n:{projection.label(label)} {{world: $world}}) DETACH DELETE n",
+            {"world": world_uid},
         )
     db.cypher_query("MATCH (n:World {uid: $world}) DETACH DELETE n", {"world": world_uid})
 
@@ -136,13 +127,14 @@ def delete_world_nodes(world_uid: str) -> None:
 def relink_chain(label: str, uids_in_order: list[str], members: list[str]) -> None:
     """Make `uids_in_order` a NEXT chain, first dropping the NEXT edges of `members`."""
     db.cypher_query(
-        f"UNWIND $uids AS uid MATCH (n:{_label(label)} {{uid: uid}})-[r:{NEXT}]-() DELETE r",
+        f"UNWIND $uids AS uid MATCH (n:{projection.label(label)} {{uid: uid}})"
+        f"-[r:{NEXT}]-() DELETE r",
         {"uids": members},
     )
     pairs = [{"from": a, "to": b} for a, b in pairwise(uids_in_order)]
     if pairs:
         db.cypher_query(
-            f"UNWIND $pairs AS pair MATCH (a:{_label(label)} {{uid: pair.from}}) "
-            f"MATCH (b:{_label(label)} {{uid: pair.to}}) CREATE (a)-[:{NEXT}]->(b)",
+            f"UNWIND $pairs AS pair MATCH (a:{projection.label(label)} {{uid: pair.from}}) "
+            f"MATCH (b:{projection.label(label)} {{uid: pair.to}}) CREATE (a)-[:{NEXT}]->(b)",
             {"pairs": pairs},
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise, zip_longest
 
-from graph import reads
+from graph import projection, reads
 from graph.metrics import GRAPH_QUERY_SECONDS
 from graph.projection import FEATURES, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
 from graph.reads import VALID_AT, Deadline
@@ -159,9 +159,9 @@ def relations(
     then the other party's name and uid.
     """
     by_side = {side: sorted({t for t, s in sides if s == side}) for side in ("out", "in", "both")}
-    types = reads.types(sorted({t for t, _ in sides}), PATH_TYPES)
+    types = projection.types(sorted({t for t, _ in sides}), PATH_TYPES)
     rows = reads.read(
-        f"MATCH (x:{reads.label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
+        f"MATCH (x:{projection.label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
         f"WHERE x.world = $world AND o.world = $world AND {VALID_AT} "
         "AND (type(r) IN $both OR (type(r) IN $out AND startNode(r) = x) "
         "OR (type(r) IN $in AND endNode(r) = x)) "
@@ -242,8 +242,8 @@ def _neighbours(
             continue
         params[f"uids_{label}"] = uids
         branches.append(
-            f"UNWIND $uids_{label} AS uid MATCH (n:{reads.label(label)} {{uid: uid}})"
-            f"-[r:{reads.types(kinds, PATH_TYPES)}]-(m) WHERE m.world = $world AND {VALID_AT} "
+            f"UNWIND $uids_{label} AS uid MATCH (n:{projection.label(label)} {{uid: uid}})"
+            f"-[r:{projection.types(kinds, PATH_TYPES)}]-(m) WHERE m.world = $world AND {VALID_AT} "
             + ("AND m.uid IN $among " if among is not None else "")
             + "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
             "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "
@@ -300,9 +300,9 @@ def shortest_path(
     walk.labels[a[0]] = a[1]
     if a[0] == b[0]:
         return [], walk
-    types = reads.types(kinds, PATH_TYPES)
+    types = projection.types(kinds, PATH_TYPES)
     rows = reads.read(
-        f"MATCH (a:{reads.label(a[1])} {{uid: $a}}), (b:{reads.label(b[1])} {{uid: $b}}) "
+        f"MATCH (a:{projection.label(a[1])} {{uid: $a}}), (b:{projection.label(b[1])} {{uid: $b}}) "
         "WHERE a.world = $world AND b.world = $world "
         f"MATCH p = ALL SHORTEST (a) (()-[r:{types}]-(m) WHERE {VALID_AT} AND {STEP_INTO})"
         f"{{1,{int(max_hops)}}} (b) "
@@ -399,7 +399,7 @@ def world_graph(
     for label in labels:
         seen = FIRST_SEEN.get(label) if as_of is not None else None
         branches.append(
-            f"MATCH (n:{reads.label(label)} {{world: $world}}) "
+            f"MATCH (n:{projection.label(label)} {{world: $world}}) "
             + (
                 f"OPTIONAL MATCH {seen} WITH n, min(c.number) AS first "
                 "WHERE first IS NULL OR first <= $as_of "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import reads
+from graph import projection, reads
 from lorebase.models import Chapter, Relation
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -48,15 +48,15 @@ def test_a_spent_deadline_sends_no_statement(settings):
 
 def test_labels_and_types_outside_the_allow_lists_never_reach_a_statement():
     walkable = ("KNOWS", "FEATURES")
-    assert reads.label("Character") == "Character"
-    assert reads.types(["KNOWS", "FEATURES"], walkable) == "KNOWS|FEATURES"
-    assert reads.types(["NEXT"]) == "NEXT"
+    assert projection.label("Character") == "Character"
+    assert projection.types(["KNOWS", "FEATURES"], walkable) == "KNOWS|FEATURES"
+    assert projection.types(["NEXT"]) == "NEXT"
     with pytest.raises(ValueError, match="label 'Dragon' is not in the allow-list"):
-        reads.label("Dragon")
+        projection.label("Dragon")
     with pytest.raises(ValueError, match="relationship type 'NEXT' is not in the allow-list"):
-        reads.types(["KNOWS", "NEXT"], walkable)
+        projection.types(["KNOWS", "NEXT"], walkable)
     with pytest.raises(ValueError, match="is not in the allow-list"):
-        reads.types(["KNOWS]-() DETACH DELETE r //"])
+        projection.types(["KNOWS]-() DETACH DELETE r //"])
 
 
 @pytest.mark.django_db

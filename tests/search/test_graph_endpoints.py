@@ -5,7 +5,7 @@ import itertools
 import pytest
 from neomodel import db
 
-from graph import reads
+from graph import projection
 from graph.rebuild import world_rebuild
 from lorebase import services
 from lorebase.models import Character, Relation, RelationKind
@@ -95,7 +95,7 @@ def test_paths_are_as_short_as_an_unfiltered_search_and_connected(demo):
     people = sorted(
         str(p) for p in Character.objects.filter(world=world).values_list("public_id", flat=True)
     )
-    kinds = reads.types(graph_queries.PATH_TYPES)
+    kinds = projection.types(graph_queries.PATH_TYPES)
     lengths = []
     for a, b in itertools.combinations(people, 2):
         steps, walk = graph_queries.shortest_path(
