@@ -10,6 +10,7 @@ from . import services
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
 from .catalogue import ENDPOINT_TYPES
 from .models import (
+    ENDPOINT_FIELDS,
     Chapter,
     Character,
     Concept,
@@ -130,40 +131,30 @@ class RelationInline(WorldScopedInline):
     model = Relation
     formset = SameWorldInlineFormSet
     extra = 0
-    autocomplete_fields = (
-        "source_character",
-        "source_location",
-        "source_concept",
-        "target_character",
-        "target_location",
-        "target_concept",
-        "valid_from",
-        "valid_to",
-    )
+    autocomplete_fields = (*ENDPOINT_FIELDS, "valid_from", "valid_to")
 
 
 def relation_inlines(type_name: str) -> list[type[admin.TabularInline]]:
     """'Relations from' and 'relations to' inlines for one entity type."""
-    ends = ENDPOINT_TYPES
-    outgoing = type(
-        f"{type_name.title()}RelationsFrom",
-        (RelationInline,),
-        {
-            "fk_name": f"source_{type_name}",
-            "verbose_name_plural": "relations from this",
-            "fields": ("kind", *(f"target_{e}" for e in ends), *RELATION_FIELDS[1:]),
-        },
-    )
-    incoming = type(
-        f"{type_name.title()}RelationsTo",
-        (RelationInline,),
-        {
-            "fk_name": f"target_{type_name}",
-            "verbose_name_plural": "relations to this",
-            "fields": ("kind", *(f"source_{e}" for e in ends), *RELATION_FIELDS[1:]),
-        },
-    )
-    return [outgoing, incoming]
+    return [
+        type(
+            f"{type_name.title()}Relations{direction.title()}",
+            (RelationInline,),
+            {
+                "fk_name": f"{own_side}_{type_name}",
+                "verbose_name_plural": f"relations {direction} this",
+                "fields": (
+                    "kind",
+                    *(f"{other_side}_{end}" for end in ENDPOINT_TYPES),
+                    *RELATION_FIELDS[1:],
+                ),
+            },
+        )
+        for own_side, other_side, direction in (
+            ("source", "target", "from"),
+            ("target", "source", "to"),
+        )
+    ]
 
 
 class MembershipInline(admin.TabularInline):
