@@ -20,12 +20,14 @@ from django.urls import URLPattern, path, reverse
 
 from graph.reads import GraphTimeout, GraphUnavailable
 from lorebase.admin_links import admin_change_urls
+from lorebase.catalogue import entity_type_of
 from lorebase.models import Chapter, World
 
 from . import answers
 from .graph_queries import PATH_TYPES
 
-PICTURE_TYPES = ("character", "location", "scene", "concept")
+# What a picture may show: every entity with a node (answers.MODELS), in that order.
+PICTURE_TYPES = tuple(answers.MODELS)
 
 
 class ChapterFilter(forms.Form):
@@ -156,7 +158,7 @@ def neighbourhood_view(
     entity = viewable(model_admin, request, object_id)
     if entity is None:
         return not_found()
-    start = {"id": str(entity.public_id), "type": model_admin.opts.model_name, "name": str(entity)}
+    start = {"id": str(entity.public_id), "type": entity_type_of(entity).value, "name": str(entity)}
     return picture_response(
         entity.world,
         NeighbourhoodFilter(request.GET, world=entity.world),
