@@ -11,7 +11,11 @@ def validation_error_from_django(
     """A model validation error keyed by API field names (model fields renamed by `field_map`)."""
     field_map = field_map or {}
     detail: dict[str, list[str]] = {}
-    for field, messages in error.message_dict.items():
+    # A ValidationError raised with a message (no field) has no message_dict.
+    by_field = (
+        error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+    )
+    for field, messages in by_field.items():
         name = field_map.get(field, "non_field_errors" if field == NON_FIELD_ERRORS else field)
         detail.setdefault(name, []).extend(messages)
     return ValidationError(detail)

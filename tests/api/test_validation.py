@@ -3,7 +3,9 @@
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError as DjangoValidationError
 
+from lorebase.api.exceptions import validation_error_from_django
 from lorebase.models import Location, Relation, Scene
 from tests.api.conftest import url
 from tests.factories import (
@@ -214,3 +216,13 @@ def test_deleting_a_chapter_still_in_use_answers_409(editor, world):
     response = editor.delete(url(world, f"chapters/{chapter.public_id}/"))
     assert response.status_code == 409
     assert response.json()["used_by"]
+
+
+def test_a_model_error_without_a_field_is_a_non_field_error():
+    plain = validation_error_from_django(DjangoValidationError("The world is archived."))
+    keyed = validation_error_from_django(
+        DjangoValidationError({"source_character": "Not in this world."}),
+        {"source_character": "source"},
+    )
+    assert plain.detail == {"non_field_errors": ["The world is archived."]}
+    assert keyed.detail == {"source": ["Not in this world."]}
