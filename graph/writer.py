@@ -28,6 +28,9 @@ def upsert_nodes(label: str, rows: list[dict], *, force: bool = False) -> list[s
         return []
     result, _ = db.cypher_query(
         f"UNWIND $rows AS row MERGE (n:{projection.label(label)} {{uid: row.uid}}) "
+        # The node's write lock first, then its version: without the lock two workers
+        # mirroring one entity both pass the check, and the older may commit last.
+        "SET n._lock = true REMOVE n._lock "
         "WITH n, row WHERE $force OR coalesce(n.version, 0) < row.version "
         "SET n += row.props, n.version = row.version, n.world = row.world "
         "RETURN n.uid",

@@ -1,12 +1,17 @@
 """The mirror in-process against the real graph server: each change, and delivery quirks."""
 
+import threading
+from urllib.parse import unquote, urlparse
+
 import pytest
+from neo4j import GraphDatabase
 from neomodel import db
 
 from graph.mirror import mirror_entity
 from graph.models import OutboxEvent
 from graph.rebuild import world_rebuild
 from graph.reconcile import reconcile_worlds, world_drift
+from graph.writer import upsert_nodes
 from lorebase import services
 from lorebase.models import Relation, RelationKind, SceneParticipant
 from tests.factories import (
@@ -127,8 +132,6 @@ def test_the_same_task_twice_and_versions_in_reverse_order(small_world):
 
 
 def test_an_older_state_never_overwrites_a_newer_one(small_world):
-    from graph.writer import upsert_nodes
-
     uid = str(small_world["kay"].public_id)
     world_uid = str(small_world["world"].public_id)
     upsert_nodes(
@@ -141,6 +144,33 @@ def test_an_older_state_never_overwrites_a_newer_one(small_world):
     assert written == []
     rows, _ = db.cypher_query("MATCH (c:Character {uid: $u}) RETURN c.name", {"u": uid})
     assert rows == [["Kay from the future"]]
+
+
+def test_an_older_version_written_at_the_same_moment_still_loses(small_world, graph_server_url):
+    """Two workers mirroring one entity at once: the one with the older state checked the
+    version before the newer one committed, and must still not overwrite it."""
+    uid = str(small_world["kay"].public_id)
+    row = {"uid": uid, "world": str(small_world["world"].public_id), "props": {"name": "Kay"}}
+    upsert_nodes("Character", [{**row, "version": 1}])
+    url = urlparse(graph_server_url)
+    auth = (unquote(url.username), unquote(url.password))
+    older: list[str] = []
+    with (
+        GraphDatabase.driver(f"bolt://{url.hostname}:{url.port}", auth=auth) as driver,
+        driver.session(database=url.path.strip("/") or None) as session,
+    ):
+        newer = session.begin_transaction()  # holds the node's write lock until it commits
+        newer.run("MATCH (c:Character {uid: $u}) SET c.version = 9, c.name = 'Kay, later'", u=uid)
+        writer = threading.Thread(
+            target=lambda: older.extend(upsert_nodes("Character", [{**row, "version": 5}]))
+        )
+        writer.start()
+        writer.join(2)  # it waits for the lock (or has not reached it yet: either must hold)
+        newer.commit()
+    writer.join(30)
+    assert older == []
+    rows, _ = db.cypher_query("MATCH (c:Character {uid: $u}) RETURN c.name, c.version", {"u": uid})
+    assert rows == [["Kay, later", 9]]
 
 
 def test_deleting_a_world_removes_its_graph(small_world):
