@@ -14,7 +14,7 @@ from devstack.net import free_port
 from graph import reads
 from graph.connection import reconnect
 from tests.llm.conftest import ask
-from tests.search.conftest import uid
+from tests.search.conftest import uid, world_url
 
 pytestmark = pytest.mark.services
 ADVICE = "Try again, or ask for less (a smaller depth or limit)."
@@ -61,10 +61,7 @@ def test_a_graph_that_is_down_is_a_503(graph_down):
 def test_search_and_answers_in_role_say_503_when_the_graph_is_down(reader, demo, graph_down):
     world = demo["en"]
     answers = (
-        reader.get(
-            "/api/v1/graph/neighbourhood",
-            {"world": world.public_id, "entity": uid(world, "Anna Marlowe")},
-        ),
+        reader.get(world_url(world, "graph/neighbourhood"), {"entity": uid(world, "Anna Marlowe")}),
         ask(reader, world, "Anna Marlowe", "Who did you find on Pier Nine?"),
     )
     for response in answers:
