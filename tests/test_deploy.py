@@ -169,3 +169,15 @@ def test_the_dashboard_reads_the_provisioned_datasource_and_real_metrics():
         "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro"
         in compose["grafana"]["volumes"]
     )
+
+
+def test_the_production_image_leaves_the_one_machine_starters_out():
+    """devstack starts embedded servers for one machine: never copied into the image, and
+    the production settings run without it (the import contracts keep it so)."""
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "devstack" in ignored
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "DJANGO_SETTINGS_MODULE=config.settings.production" in dockerfile
+    assert '"gunicorn", "config.wsgi"' in dockerfile
+    for service in ("worker", "beat"):
+        assert _compose()["services"][service]["command"][:3] == ["celery", "-A", "config"]
