@@ -71,16 +71,3 @@ def read(query: str, params: dict, *, timeout: str | Deadline) -> list[list]:
 
 def _took_too_long(setting: str) -> str:
     return f"The graph query took longer than {getattr(settings, setting):g} s."
-
-
-def db_hits(query: str, params: dict) -> int:
-    """The database hits of the statement's profiled plan: what its plan test bounds."""
-    if db.driver is None:
-        raise GraphUnavailable("The graph server cannot be reached right now.")
-    with db.driver.session(database=db._database_name) as session:
-        profile = session.run(f"PROFILE {query}", params).consume().profile
-    return _plan_hits(profile or {})
-
-
-def _plan_hits(plan: dict) -> int:
-    return plan.get("dbHits", 0) + sum(_plan_hits(child) for child in plan.get("children", []))
