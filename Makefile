@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(INSTALLED): $(BIN)/python requirements/base.txt requirements/dev.txt
+$(INSTALLED): $(BIN)/python requirements/base.txt requirements/prod.txt requirements/dev.txt
 	$(BIN)/pip install --quiet -r requirements/dev.txt
 	touch $@
 

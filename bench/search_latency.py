@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/search_latency.py [--entities 100000] [--requests 500]
 
-Generates a world, writes its graph, starts `manage.py runserver` (threaded,
-DEBUG off, API throttle raised) on loopback, warms up, then sends `--requests` requests per
+Generates a world, writes its graph, starts the production WSGI server as compose
+does (gunicorn, 2 workers, persistent database connections; DEBUG off, API
+throttle raised) on loopback, warms up, then sends `--requests` requests per
 endpoint from 2 concurrent clients and prints p50/p95/p99 in milliseconds.
 Each request is a different question or pair, drawn from the world itself.
 
@@ -120,10 +121,16 @@ def main() -> None:
         (ROOT / "test-artifacts").mkdir(exist_ok=True)
         log = (ROOT / "test-artifacts" / "search-latency-server.log").open("wb")
         server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", "2"],
             cwd=ROOT,
-            # The per-user API throttle would answer most of a load test with 429.
-            env={**os.environ, "DJANGO_DEBUG": "false", "API_THROTTLE_USER_RATE": "100000/minute"},
+            env={
+                **os.environ,
+                "DJANGO_DEBUG": "false",
+                "DATABASE_CONN_MAX_AGE": "60",
+                # The per-user API throttle would answer most of a load test with 429.
+                "API_THROTTLE_USER_RATE": "100000/minute",
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from graph import reads
-from graph.reads import VALID_AT
+from graph.reads import VALID_AT, pinned
 from lorebase.models import (
     ENDPOINT_FIELDS,
     Chapter,
@@ -61,8 +61,9 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     uid, world = str(character.public_id), str(character.world.public_id)
     params = {"character": uid, "world": world, "as_of": as_of}
     scene_rows = reads.read(
-        "MATCH (c:Character {uid: $character, world: $world})<-[f:FEATURES]-(s:Scene)"
-        "-[:IN_CHAPTER]->(ch:Chapter) WHERE f.role IN $roles AND ch.number <= $as_of "
+        f"MATCH (c:Character {{uid: $character}}) {pinned('c', 'Character')} "
+        "WHERE c.world = $world MATCH (c)<-[f:FEATURES]-(s:Scene)-[:IN_CHAPTER]->(ch:Chapter) "
+        "WHERE f.role IN $roles AND ch.number <= $as_of "
         "OPTIONAL MATCH (s)-[g:FEATURES]->(o:Character) WHERE o.uid <> $character "
         "RETURN s.uid, o.uid, o.name, g.role",
         params | {"roles": list(PRESENT_ROLES)},
@@ -70,8 +71,8 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     )
     # Relations are the edges with a uid; structural edges (FEATURES) have none.
     relation_rows = reads.read(
-        "MATCH (c:Character {uid: $character, world: $world})-[r]-(o) "
-        f"WHERE r.uid IS NOT NULL AND {VALID_AT} RETURN r.uid",
+        f"MATCH (c:Character {{uid: $character}})-[r]-(o) {pinned('c', 'Character')} "
+        f"WHERE c.world = $world AND r.uid IS NOT NULL AND {VALID_AT} RETURN r.uid",
         params,
         timeout=TIMEOUT,
     )

@@ -16,7 +16,7 @@ from itertools import pairwise, zip_longest
 from graph import projection, reads
 from graph.metrics import GRAPH_QUERY_SECONDS
 from graph.projection import FEATURES, PART_OF, RELATION_TYPES, TAKES_PLACE_IN
-from graph.reads import VALID_AT, Deadline
+from graph.reads import VALID_AT, Deadline, pinned
 
 from .results import LABEL_TYPES
 
@@ -74,8 +74,12 @@ def meetings(
     """Scenes where both characters are there (not merely mentioned), in story order
     (the latest first when `latest`)."""
     rows = reads.read(
-        "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
-        "-[fb:FEATURES]->(b:Character {uid: $b, world: $world}) "
+        # Both ends pinned to the uid index, `world` checked after: the planner may
+        # otherwise start from the world index and read every node of the world.
+        "MATCH (a:Character {uid: $a}), (b:Character {uid: $b}) "
+        f"{pinned('a', 'Character')} {pinned('b', 'Character')} "
+        "WHERE a.world = $world AND b.world = $world "
+        "MATCH (a)<-[fa:FEATURES]-(s:Scene)-[fb:FEATURES]->(b) "
         "WHERE fa.role <> 'mentioned' AND fb.role <> 'mentioned' "
         f"WITH s, fa, fb {SCENE_RETURN}, fa.role, fb.role "
         f"ORDER BY {STORY_ORDER[latest]} LIMIT $limit",
@@ -95,13 +99,15 @@ def character_at_location(
     are claims with spans of their own, not where a place is.
     """
     rows = reads.read(
-        "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
+        f"MATCH (root:Location {{uid: $location}}) {pinned('root', 'Location')} "
+        "WHERE root.world = $world "
         "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
         f"{MAX_PLACE_DEPTH}}}(root) "
         # From the character's scenes to the places, not the other way: the cost is the
         # places plus the character's scenes, never every scene of a large region.
         "WITH collect(DISTINCT place) AS places "
-        "MATCH (ch:Character {uid: $character})<-[f:FEATURES]-(s:Scene)-[:TAKES_PLACE_IN]->(place) "
+        f"MATCH (ch:Character {{uid: $character}}) {pinned('ch', 'Character')} "
+        "MATCH (ch)<-[f:FEATURES]-(s:Scene)-[:TAKES_PLACE_IN]->(place) "
         "WHERE ch.world = $world AND f.role <> 'mentioned' AND place IN places "
         f"WITH DISTINCT s, f {SCENE_RETURN}, f.role "
         f"ORDER BY {STORY_ORDER[False]} LIMIT $limit",
@@ -116,7 +122,8 @@ def character_at_location(
 def events_at_location(*, world: str, location: str, chapter: int, limit: int) -> list[dict]:
     """Scenes of one chapter at the location or inside it (the parent hierarchy), in order."""
     rows = reads.read(
-        "MATCH (root:Location {uid: $location}) WHERE root.world = $world "
+        f"MATCH (root:Location {{uid: $location}}) {pinned('root', 'Location')} "
+        "WHERE root.world = $world "
         "MATCH (place:Location)(()-[r:PART_OF WHERE r.uid IS NULL]->()){0,"
         f"{MAX_PLACE_DEPTH}}}(root) "
         "WITH collect(DISTINCT place) AS places "
@@ -162,7 +169,7 @@ def relations(
     types = projection.types(sorted({t for t, _ in sides}), PATH_TYPES)
     rows = reads.read(
         f"MATCH (x:{projection.label(entity[1])} {{uid: $uid}})-[r:{types}]-(o) "
-        f"WHERE x.world = $world AND o.world = $world AND {VALID_AT} "
+        f"{pinned('x', entity[1])} WHERE x.world = $world AND o.world = $world AND {VALID_AT} "
         "AND (type(r) IN $both OR (type(r) IN $out AND startNode(r) = x) "
         "OR (type(r) IN $in AND endNode(r) = x)) "
         "RETURN o.uid, labels(o), coalesce(o.name, o.title) AS name, type(r), r.uid, "
@@ -181,8 +188,8 @@ def relations(
 def co_appearances(*, world: str, character: str, as_of: int | None, limit: int) -> list[dict]:
     """Characters who share the most scenes with `character` (present or speaking)."""
     rows = reads.read(
-        "MATCH (a:Character {uid: $a, world: $world})<-[fa:FEATURES]-(s:Scene)"
-        "-[fo:FEATURES]->(o:Character) "
+        f"MATCH (a:Character {{uid: $a}}) {pinned('a', 'Character')} WHERE a.world = $world "
+        "MATCH (a)<-[fa:FEATURES]-(s:Scene)-[fo:FEATURES]->(o:Character) "
         "WHERE o.uid <> $a AND fa.role <> 'mentioned' AND fo.role <> 'mentioned' "
         "MATCH (s)-[:IN_CHAPTER]->(c:Chapter) WHERE $as_of IS NULL OR c.number <= $as_of "
         "WITH o, count(DISTINCT s) AS scenes, min(c.number) AS first "

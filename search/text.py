@@ -211,8 +211,9 @@ def _explain(hits: list[Hit], words: list[Word], config: str) -> None:
                 for f in FIELDS[type_name]
             )
             cursor.execute(
+                # A uuid comparison uses the public_id index; `public_id::text` scans.
                 f"SELECT public_id::text, {columns} FROM {table} "
-                "WHERE public_id::text = ANY(%(ids)s)",
+                "WHERE public_id = ANY(%(ids)s::uuid[])",
                 {"config": config, "ids": [hit.id for hit in group]},
             )
             lexemes = {row[0]: row[1:] for row in cursor.fetchall()}
@@ -291,7 +292,7 @@ def appearing_after(*, ids: list[str], as_of: int) -> set[str]:
         for type_name in ("character", "location"):
             cursor.execute(
                 f"SELECT t.public_id::text FROM {NAMED[type_name]} t "
-                f"WHERE t.public_id::text = ANY(%s) AND {FIRST_CHAPTER[type_name]} > %s",
+                f"WHERE t.public_id = ANY(%s::uuid[]) AND {FIRST_CHAPTER[type_name]} > %s",
                 [ids, as_of],
             )
             found |= {uid for (uid,) in cursor.fetchall()}

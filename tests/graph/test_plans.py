@@ -1,0 +1,124 @@
+"""Plans of the hot graph statements: each stays within a bound of database hits.
+
+The entities asked about are the quiet ones (the fewest scenes), so a plan that
+starts where it should (a unique index seek on uid, then a few expansions) costs
+tens of hits, while one that starts from a scan of a label costs at least that
+label's node count (240 characters, 1,350 scenes here). The bounds are about twice
+what the statements cost today, so a plan that gets worse fails here; a bound that
+fails names the statement: PROFILE it to see the plan. The two place questions
+walk every scene of the chapter (events) or the place hierarchy first, which is
+why their bounds are higher.
+
+Each statement is sent once on an empty graph before the world is written: a
+long-lived server keeps the plan it chose then (Neo4j replans only when its
+statistics drift far enough), and a statement whose start the planner may choose
+from the statistics starts from a scan once the graph has grown. The bounds hold
+for such a cached plan too.
+"""
+
+import uuid
+
+import pytest
+from django.db.models import Count
+
+from graph import reads
+from graph.rebuild import world_rebuild
+from lorebase.models import Character, Location
+from search import graph_queries
+from worldgen.generator import counts_for_total, generate_world
+
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
+
+# Database hits each question may cost at most (today's, measured 2026-12-02: 21, 69,
+# 387, 1,545 and 7).
+BOUNDS = {
+    "meetings": 50,
+    "co_appearances": 150,
+    "character_at_location": 800,
+    "events_at_location": 3000,
+    "relations": 20,
+}
+
+
+def _questions(world: str, quiet: str, other: str, place: str, chapter: int) -> dict:
+    """The hot questions about two quiet characters and a quiet place, by name."""
+    return {
+        "meetings": lambda: graph_queries.meetings(
+            world=world, a=quiet, b=other, as_of=None, limit=20
+        ),
+        "co_appearances": lambda: graph_queries.co_appearances(
+            world=world, character=quiet, as_of=None, limit=20
+        ),
+        "character_at_location": lambda: graph_queries.character_at_location(
+            world=world, character=quiet, location=place, as_of=None, limit=20
+        ),
+        "events_at_location": lambda: graph_queries.events_at_location(
+            world=world, location=place, chapter=chapter, limit=20
+        ),
+        "relations": lambda: graph_queries.relations(
+            world=world,
+            entity=(quiet, "Character"),
+            sides=(("KNOWS", "both"), ("SERVES", "out")),
+            as_of=None,
+            limit=20,
+        ),
+    }
+
+
+@pytest.fixture
+def world(graph):
+    # Plans cached while the graph holds a small world (see the module's docstring).
+    small = generate_world(seed=4, slug="plans-small", **counts_for_total(60)).world
+    world_rebuild(small)
+    for call in _questions(
+        str(small.public_id), *(str(uuid.uuid4()) for _ in range(3)), chapter=1
+    ).values():
+        call()
+    world = generate_world(seed=3, slug="plans", **counts_for_total(3000)).world
+    world_rebuild(world)
+    return world
+
+
+@pytest.fixture
+def statements(monkeypatch) -> list[tuple[str, dict]]:
+    """Every statement the graph queries send, with its parameters."""
+    sent: list[tuple[str, dict]] = []
+    real = reads.read
+
+    def recording(query: str, params: dict, **options: object) -> list[list]:
+        sent.append((query, params))
+        return real(query, params, **options)
+
+    monkeypatch.setattr(reads, "read", recording)
+    return sent
+
+
+def test_the_hot_statements_cost_no_more_than_their_bounds(world, statements):
+    quiet, other = (
+        Character.objects.filter(world=world)
+        .annotate(n=Count("participations"))
+        .filter(n__gt=0)
+        .order_by("n", "pk")[:2]
+    )
+    place = (
+        Location.objects.filter(world=world)
+        .annotate(n=Count("scenes"))
+        .filter(n__gt=0)
+        .order_by("n", "pk")
+        .first()
+    )
+    calls = _questions(
+        str(world.public_id),
+        str(quiet.public_id),
+        str(other.public_id),
+        str(place.public_id),
+        chapter=place.scenes.order_by("pk").first().chapter.number,
+    )
+    hits = {}
+    for name, call in calls.items():
+        statements.clear()
+        call()
+        assert statements, name
+        hits[name] = sum(reads.db_hits(query, params) for query, params in statements)
+    over = {name: hits[name] for name, bound in BOUNDS.items() if hits[name] > bound}
+    assert not over, f"database hits over their bounds: {over} (all: {hits}, bounds: {BOUNDS})"
