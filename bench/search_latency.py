@@ -121,8 +121,10 @@ def main() -> None:
         (ROOT / "test-artifacts").mkdir(exist_ok=True)
         log = (ROOT / "test-artifacts" / "search-latency-server.log").open("wb")
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "2"],
+            [
+                *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+                *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
+            ],
             cwd=ROOT,
             env={
                 **os.environ,
