@@ -9,11 +9,11 @@ fails names the statement: PROFILE it to see the plan. The two place questions
 walk every scene of the chapter (events) or the place hierarchy first, which is
 why their bounds are higher.
 
-Each statement is sent once on an empty graph before the world is written: a
-long-lived server keeps the plan it chose then (Neo4j replans only when its
-statistics drift far enough), and a statement whose start the planner may choose
-from the statistics starts from a scan once the graph has grown. The bounds hold
-for such a cached plan too.
+Each statement is sent once while the graph holds only a small world, before the
+measured world is written: a long-lived server keeps the plan it chose then
+(Neo4j replans only when its statistics drift far enough), and a statement whose
+start the planner may choose from the statistics starts from a scan once the
+graph has grown. The bounds hold for such a cached plan too.
 """
 
 import uuid
