@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import combinations
+from math import comb
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -22,6 +24,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # threshold is below pg_trgm's default 0.6; questions.py handles shorter names.
 TRIGRAM_THRESHOLD = 0.5
 MAX_TRIGRAM_WORDS = 12
+# The most k-of-n word combinations one candidate tier may spell out (see _tiers).
+MAX_TIER_TERMS = 64
 
 NAMED = {"character": "lorebase_character", "location": "lorebase_location"}
 NAMED["concept"] = "lorebase_concept"
@@ -96,12 +100,29 @@ def analyse(question: str, config: str) -> list[Word]:
     ]
 
 
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _tsquery(words: list[Word]) -> str | None:
     lexemes = sorted({lexeme for word in words for lexeme in word.lexemes})
-    if not lexemes:
-        return None
-    quoted = ("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in lexemes)
-    return " | ".join(quoted)
+    return " | ".join(map(_quoted, lexemes)) or None
+
+
+def _tiers(words: list[Word]) -> list[str]:
+    """Full-text queries from "every word" down to "any word": tier k matches a row
+    holding at least k of the question's words (a word: any of its lexemes).
+
+    A tier whose k-subsets of words would make too long a query is left out;
+    "every word" and "any word" are always there.
+    """
+    groups = sorted({word.lexemes for word in words if word.lexemes}, key=sorted)
+    terms = ["(" + " | ".join(map(_quoted, sorted(group))) + ")" for group in groups]
+    return [
+        " | ".join("(" + " & ".join(subset) + ")" for subset in combinations(terms, k))
+        for k in range(len(terms), 0, -1)
+        if k in (1, len(terms)) or comb(len(terms), k) <= MAX_TIER_TERMS
+    ]
 
 
 @dataclass
@@ -139,6 +160,7 @@ def ranked_hits(
     query = _tsquery(words)
     if query is None or (among is not None and not among):
         return []
+    tiers = _tiers(words)
     params = {
         "world": world.pk,
         "q": query,
@@ -146,11 +168,11 @@ def ranked_hits(
         "among": list(among or ()),
         "candidates": settings.SEARCH_TEXT_CANDIDATES,
         "limit": limit,
-    }
+    } | {f"tier{i}": tier for i, tier in enumerate(tiers)}
     hits: list[Hit] = []
     with connection.cursor() as cursor:
         for type_name in sorted(types & set(FIELDS)):
-            cursor.execute(_ranked_sql(type_name, among is not None), params)
+            cursor.execute(_ranked_sql(type_name, len(tiers), among is not None), params)
             hits.extend(_hit(type_name, row) for row in cursor.fetchall())
     hits.sort(key=_stable)
     return hits[:limit]
@@ -161,15 +183,23 @@ def _stable(hit: Hit) -> tuple:
     return (-hit.score, hit.title, hit.id)
 
 
-def _ranked_sql(type_name: str, among: bool) -> str:
-    # Candidates first (bounded), then the rest of the ranking. The best ranks
-    # and then the id pick the candidates: a bare LIMIT takes whichever rows
-    # PostgreSQL reads first, and the same request gave another top 10.
+def _ranked_sql(type_name: str, tiers: int, among: bool) -> str:
+    # Ranking is the costly part (ts_rank_cd reads each row's vector): common words
+    # match half the scenes of a large world. So only `candidates` rows are ranked:
+    # those holding the most of the question's words, then the smallest ids — each
+    # tier read in id order and cut at `candidates`, which an index bounds. Never
+    # a bare LIMIT: that takes whichever rows PostgreSQL reads first.
     table = "lorebase_scene" if type_name == "scene" else NAMED[type_name]
-    candidates = (
-        f"SELECT * FROM {table} WHERE world_id = %(world)s AND search_vector @@ %(q)s::tsquery "
+    reads = " UNION ALL ".join(
+        f"(SELECT id, {tiers - i} AS k FROM {table} WHERE world_id = %(world)s "
+        f"AND search_vector @@ %(tier{i})s::tsquery "
         + ("AND public_id = ANY(%(among)s::uuid[]) " if among else "")
-        + "ORDER BY ts_rank_cd(search_vector, %(q)s::tsquery) DESC, id LIMIT %(candidates)s"
+        + "ORDER BY id LIMIT %(candidates)s)"
+        for i in range(tiers)
+    )
+    candidates = (
+        f"SELECT t.* FROM {table} t JOIN (SELECT id FROM ({reads}) tiers "
+        "GROUP BY id ORDER BY max(k) DESC, id LIMIT %(candidates)s) picked USING (id)"
     )
     if type_name == "scene":
         return (

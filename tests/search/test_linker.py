@@ -250,12 +250,14 @@ def test_search_says_which_places_an_ambiguous_name_could_be():
 
 
 def test_search_gives_the_same_results_whatever_the_rows_physical_order(settings):
-    # Few candidates, many equal matches: which rows are candidates must not depend
-    # on where PostgreSQL happens to keep them.
+    # Few candidates, many matches: which rows are candidates must not depend on
+    # where PostgreSQL happens to keep them. Rows holding more of the question's
+    # words come first, so the one scene with both words is a candidate although
+    # it was written last and eight others mention "lantern" more often.
     settings.SEARCH_TEXT_CANDIDATES = 3
     world = world_with("en")
     scenes = [
-        SceneFactory(world=world, title=f"Scene {n}", summary="lantern fog lantern")
+        SceneFactory(world=world, title=f"Scene {n}", summary="lantern lantern lantern lantern")
         for n in range(8)
     ]
     best = SceneFactory(world=world, title="The best", summary="lantern fog lantern fog lantern")
