@@ -5,15 +5,19 @@ PostgreSQL holds *now*: a late, duplicated or reordered task converges to the
 same graph, and the version guard keeps an older state from replacing a newer.
 """
 
+from dataclasses import dataclass
+
 from neomodel import db
 
 from lorebase.catalogue import EntityType
 
 from . import writer
 from .projection import (
+    IN_CHAPTER,
     LABELS,
     MODELS,
     STRUCTURAL_TYPES,
+    EdgeKey,
     node_row,
     projection_queryset,
     relation_queryset,
@@ -37,38 +41,64 @@ def mirror_entity(*, entity_type: str, entity_id: str) -> int:
         return entity.version
 
 
+@dataclass(frozen=True)
+class NodeBatch:
+    """What one batch of entities of a type writes: its nodes and its structural edges,
+    read from PostgreSQL before any graph work (a rebuild reads the next batch meanwhile)."""
+
+    entity_type: EntityType
+    rows: list[dict]
+    edges: dict[EdgeKey, list[dict]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def read_nodes(entity_type: EntityType, queryset) -> NodeBatch:
+    entities = list(projection_queryset(entity_type, queryset))
+    return NodeBatch(
+        entity_type,
+        [node_row(entity_type, e) for e in entities],
+        structural_edges(entity_type, entities) if STRUCTURAL_TYPES.get(entity_type) else {},
+    )
+
+
 def mirror_nodes(
     entity_type: EntityType, queryset, *, force: bool = False, relink: bool = True
 ) -> int:
-    """Upsert a batch of entities of one type with their structural edges.
+    """Upsert a batch of entities of one type with their structural edges."""
+    return write_nodes(read_nodes(entity_type, queryset), force=force, relink=relink)
+
+
+def write_nodes(batch: NodeBatch, *, force: bool = False, relink: bool = True) -> int:
+    """Write a batch read by read_nodes; edges only of the nodes written (not stale).
 
     `relink` keeps story order (NEXT) current; a rebuild turns it off and
     relinks the whole world once at the end.
     """
-    label = LABELS[entity_type]
-    entities = list(projection_queryset(entity_type, queryset))
-    written = set(
-        writer.upsert_nodes(label, [node_row(entity_type, e) for e in entities], force=force)
-    )
-    changed = [e for e in entities if str(e.public_id) in written]
-    if not changed:
+    entity_type, label = batch.entity_type, LABELS[batch.entity_type]
+    written = set(writer.upsert_nodes(label, batch.rows, force=force))
+    if not written:
         return 0
     rel_types = STRUCTURAL_TYPES.get(entity_type, ())
     if rel_types:
-        uids = [str(e.public_id) for e in changed]
+        uids = [row["uid"] for row in batch.rows if row["uid"] in written]
         relink_scenes = relink and entity_type == EntityType.SCENE
         previous_chapters = _chapters_of(uids) if relink_scenes else set()
         writer.delete_out_edges(label, uids, rel_types)
-        for (rel_type, from_label, to_label), rows in structural_edges(
-            entity_type, changed
-        ).items():
+        for (rel_type, from_label, to_label), rows in batch.edges.items():
+            rows = [row for row in rows if row["from"] in written]
             writer.create_edges(rel_type, from_label, to_label, rows)
         if relink_scenes:
-            chapters = previous_chapters | {str(e.chapter.public_id) for e in changed}
+            chapters = previous_chapters | {
+                row["to"]
+                for row in batch.edges.get((IN_CHAPTER, "Scene", "Chapter"), ())
+                if row["from"] in written
+            }
             relink_scene_order(chapters, moved=uids)
     if relink and entity_type == EntityType.CHAPTER:
-        relink_chapter_order({str(e.world.public_id) for e in changed})
-    return len(changed)
+        relink_chapter_order({row["world"] for row in batch.rows if row["uid"] in written})
+    return len(written)
 
 
 def _chapters_of(scene_uids: list[str]) -> set[str]:
@@ -83,14 +113,15 @@ def relink_scene_order(chapter_uids: set[str], *, moved: list[str] = ()) -> None
     """Story order: NEXT between consecutive scenes of each chapter, as in PostgreSQL."""
     from lorebase.models import Scene
 
-    for chapter_uid in chapter_uids:
-        ordered = [
-            str(uid)
-            for uid in Scene.objects.filter(chapter__public_id=chapter_uid)
-            .order_by("order", "pk")
-            .values_list("public_id", flat=True)
-        ]
-        writer.relink_chain("Scene", ordered, members=[*ordered, *moved])
+    chains: dict[str, list[str]] = {}
+    for chapter_uid, uid in (
+        Scene.objects.filter(chapter__public_id__in=chapter_uids)
+        .order_by("chapter_id", "order", "pk")
+        .values_list("chapter__public_id", "public_id")
+    ):
+        chains.setdefault(str(chapter_uid), []).append(str(uid))
+    ordered = [uid for chain in chains.values() for uid in chain]
+    writer.relink_chains("Scene", list(chains.values()), members=[*ordered, *moved])
 
 
 def relink_chapter_order(world_uids: set[str]) -> None:
@@ -103,7 +134,7 @@ def relink_chapter_order(world_uids: set[str]) -> None:
             .order_by("number")
             .values_list("public_id", flat=True)
         ]
-        writer.relink_chain("Chapter", ordered, members=ordered)
+        writer.relink_chains("Chapter", [ordered], members=ordered)
 
 
 def _delete(entity_type: EntityType, uid: str) -> None:
@@ -124,9 +155,16 @@ def _delete(entity_type: EntityType, uid: str) -> None:
         relink_chapter_order({world for (world,) in worlds if world})
 
 
+def read_relations(queryset) -> list[dict]:
+    return [relation_row(r) for r in relation_queryset(queryset)]
+
+
 def mirror_relations(queryset, *, force: bool = False) -> int:
     """Upsert a batch of relations: each replaces the relationship with its uid."""
-    rows = [relation_row(r) for r in relation_queryset(queryset)]
+    return write_relations(read_relations(queryset), force=force)
+
+
+def write_relations(rows: list[dict], *, force: bool = False) -> int:
     if not force:
         mirrored = writer.relation_versions([row["uid"] for row in rows])
         rows = [row for row in rows if mirrored.get(row["uid"], 0) < row["version"]]

@@ -77,9 +77,27 @@ _JOINS = {
 }
 
 
+# Long texts the graph does not hold, left in PostgreSQL: a scene's script or a
+# character's persona can be kilobytes, read for every row of a rebuild otherwise.
+_UNREAD = {
+    EntityType.WORLD: ("description",),
+    EntityType.CHAPTER: ("summary", "world__description"),
+    EntityType.CHARACTER: (
+        *("description", "persona", "speech_style", "world__description"),
+        *("killed_by__description", "killed_by__persona", "killed_by__speech_style"),
+        *("death_scene__text", "death_scene__summary", "status_chapter__summary"),
+    ),
+    EntityType.LOCATION: ("description", "world__description", "parent__description"),
+    EntityType.SCENE: ("text", "world__description", "chapter__summary", "location__description"),
+    EntityType.CONCEPT: ("description", "world__description"),
+}
+
+
 def projection_queryset(entity_type: EntityType, queryset: QuerySet) -> QuerySet:
     """The rows with everything their node and their structural edges need, in one query."""
-    return queryset.select_related(*_JOINS.get(entity_type, ("world",)))
+    return queryset.select_related(*_JOINS.get(entity_type, ("world",))).defer(
+        *_UNREAD.get(entity_type, ())
+    )
 
 
 def node_row(entity_type: EntityType, entity: object) -> dict:

@@ -16,7 +16,7 @@ from lorebase.models import Relation, World
 from . import writer
 from .metrics import RECONCILE_DRIFT
 from .mirror import mirror_nodes, mirror_relations, relink_chapter_order, relink_scene_order
-from .projection import ENDPOINT_LABELS, LABELS, MODELS, NODE_TYPES
+from .projection import ENDPOINT_LABELS, LABELS, MODELS, NODE_TYPES, WORLD_LABELS
 
 
 @dataclass
@@ -152,6 +152,14 @@ def relink_world_order(world: World) -> None:
     }
     relink_scene_order(chapters)
     relink_chapter_order({str(world.public_id)})
+
+
+def graph_holds_world(world_uid: str) -> bool:
+    """Whether the graph has the world's node or any node of the world (index seeks)."""
+    statements = [("MATCH (n:World {uid: $world}) RETURN n LIMIT 1")] + [
+        f"MATCH (n:{label} {{world: $world}}) RETURN n LIMIT 1" for label in WORLD_LABELS
+    ]
+    return any(db.cypher_query(statement, {"world": world_uid})[0] for statement in statements)
 
 
 def graph_worlds() -> set[str]:

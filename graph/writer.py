@@ -26,15 +26,23 @@ def upsert_nodes(label: str, rows: list[dict], *, force: bool = False) -> list[s
     """
     if not rows:
         return []
-    result, _ = db.cypher_query(
+    merge = (
         f"UNWIND $rows AS row MERGE (n:{projection.label(label)} {{uid: row.uid}}) "
         # The node's write lock first, then its version: without the lock two workers
         # mirroring one entity both pass the check, and the older may commit last.
         "SET n._lock = true REMOVE n._lock "
-        "WITH n, row WHERE $force OR coalesce(n.version, 0) < row.version "
+    )
+    if force:  # every row is written: nothing to read back (a rebuild's batch of 2,000)
+        db.cypher_query(
+            merge + "SET n += row.props, n.version = row.version, n.world = row.world",
+            {"rows": rows},
+        )
+        return [row["uid"] for row in rows]
+    result, _ = db.cypher_query(
+        merge + "WITH n, row WHERE coalesce(n.version, 0) < row.version "
         "SET n += row.props, n.version = row.version, n.world = row.world "
         "RETURN n.uid",
-        {"rows": rows, "force": force},
+        {"rows": rows},
     )
     return [uid for (uid,) in result]
 
@@ -127,14 +135,17 @@ def delete_world_nodes(world_uid: str) -> None:
     db.cypher_query("MATCH (n:World {uid: $world}) DETACH DELETE n", {"world": world_uid})
 
 
-def relink_chain(label: str, uids_in_order: list[str], members: list[str]) -> None:
-    """Make `uids_in_order` a NEXT chain, first dropping the NEXT edges of `members`."""
+def relink_chains(label: str, chains: list[list[str]], members: list[str]) -> None:
+    """Make each list of `chains` a NEXT chain, first dropping the NEXT edges of `members`.
+
+    One statement for all chains: a rebuild relinks every chapter of a world at once.
+    """
     db.cypher_query(
         f"UNWIND $uids AS uid MATCH (n:{projection.label(label)} {{uid: uid}})"
         f"-[r:{NEXT}]-() DELETE r",
         {"uids": members},
     )
-    pairs = [{"from": a, "to": b} for a, b in pairwise(uids_in_order)]
+    pairs = [{"from": a, "to": b} for chain in chains for a, b in pairwise(chain)]
     if pairs:
         db.cypher_query(
             f"UNWIND $pairs AS pair MATCH (a:{projection.label(label)} {{uid: pair.from}}) "
