@@ -47,12 +47,16 @@ class Poller(threading.Thread):
         self.driver.close()
 
 
-def measure_freshness(*, rate: float, seconds: float, slug: str = "bench-freshness") -> dict:
-    """Saves at `rate` per second for `seconds` (a worker must be running); latencies in ms."""
+def measure_freshness(*, rate: float, seconds: float, world=None) -> dict:
+    """Saves at `rate` per second for `seconds` of 20 new characters of `world` (a new
+    small one if None; a worker must be running); latencies in ms."""
     from lorebase import services
     from lorebase.models import Character
 
-    world = services.world_create(owner=None, name="Freshness", slug=slug, language="en")
+    if world is None:
+        world = services.world_create(
+            owner=None, name="Freshness", slug="bench-freshness", language="en"
+        )
     cast = [
         services.entity_save(instance=Character(world=world, name=f"Hero {n}")) for n in range(20)
     ]

@@ -141,9 +141,12 @@ def child(arguments: argparse.Namespace) -> None:
             result = reads(world, requests, arguments.warm_up, arguments.rebuild_limit)
     else:
         with bench_stack(worker_concurrency=arguments.workers):
-            result = measure_freshness(
-                rate=arguments.rate, seconds=arguments.seconds, slug=f"bench-freshness-{name}"
+            from lorebase import services
+
+            world = services.world_create(
+                owner=None, name="Freshness", slug=f"bench-freshness-{name}", language="en"
             )
+            result = measure_freshness(rate=arguments.rate, seconds=arguments.seconds, world=world)
     Path(arguments.out).write_text(json.dumps(result))
 
 

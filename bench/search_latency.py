@@ -1,12 +1,22 @@
-"""Latency of search and the graph endpoints at 100k entities, against the running server.
+"""Latency of search and the graph endpoints at 100k entities, each beside its baselines.
 
     .venv/bin/python bench/search_latency.py [--entities 100000] [--requests 500]
 
 Generates a world, writes its graph, starts the production WSGI server as compose
 does (gunicorn, 2 workers, persistent database connections; DEBUG off, API
-throttle raised) on loopback, warms up, then sends `--requests` requests per
-endpoint from 2 concurrent clients and prints p50/p95/p99 in milliseconds.
-Each request is a different question or pair, drawn from the world itself.
+throttle raised) on loopback, warms up, then per endpoint prints p50/p95/p99 in
+milliseconds of `--requests` requests (each a different question or pair, drawn
+from the world itself), one table each:
+
+- the project over HTTP, from 2 concurrent clients;
+- the project in-process (bench/baselines.py), one request at a time;
+- the raw drivers: the statements the project sent, again on one neo4j session
+  and one psycopg connection;
+- SQL: the same answer from PostgreSQL (meetings, co-appearances).
+
+and its checks: the raw drivers got the project's rows; the SQL answer is the
+project's; a path is the one the quantified-path form (used before) finds; search
+results are those of ranking every full-text match (the candidate cut).
 
 The graph is written by bench/graph_rebuild.py's raw-driver loader: the same
 projection as `graph_rebuild`, quicker to set up, and only the reads are
@@ -14,20 +24,27 @@ measured here.
 """
 
 import json
-import os
 import random
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from baselines import (
+    CO_APPEARANCES_SQL,
+    MEETINGS_SQL,
+    RawDrivers,
+    co_appearance_rows,
+    in_process,
+    meetings_rows,
+    path_before,
+)
 from graph_rebuild import baseline_rows, raw_driver_write
-from stack import ROOT, bench_parser, bench_stack, generated_world, percentile
+from stack import bench_parser, bench_stack, bench_token, generated_world, percentile, served
 
 CLIENTS = 2
 WARM_UP = 50
+DEFAULT_LIMIT = 10  # the endpoints' `limit` when not given (search.serializers)
 
 
 def request_sets(world, rng: random.Random, count: int) -> dict[str, list[dict]]:
@@ -87,15 +104,96 @@ def timed_get(base: str, token: str, path: str, params: dict) -> tuple[float, in
     return (time.perf_counter() - started) * 1000, status
 
 
-def wait_for(server: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{server}/api/schema/", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError("the web server did not start")
+def http_timings(base: str, token: str, path: str, params: list[dict]) -> list[float]:
+    for warm in params[:WARM_UP]:
+        timed_get(base, token, path, warm)
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        timings = list(pool.map(lambda p: timed_get(base, token, path, p), params))
+    errors = sorted({status for _, status in timings if status != 200})
+    if errors:
+        print(f"  HTTP errors: {json.dumps(errors)}")
+    return [ms for ms, _ in timings]
+
+
+def sql_answer(drivers: RawDrivers, path: str, world, params: dict, answer: dict):
+    """(milliseconds, whether SQL gives the project's answer) where SQL has one, else None."""
+    ask = {"world": world.pk, "limit": DEFAULT_LIMIT}
+    if path == "/graph/meetings/":
+        millis, rows = drivers.answer(MEETINGS_SQL, ask | {"a": params["a"], "b": params["b"]})
+        return millis, [uid for (uid,) in rows] == meetings_rows(answer)
+    if path == "/graph/co-appearances/":
+        millis, rows = drivers.answer(CO_APPEARANCES_SQL, ask | {"a": params["character"]})
+        return millis, [tuple(row) for row in rows] == co_appearance_rows(answer)
+    return None
+
+
+def answer_check(drivers: RawDrivers, path: str, world, params: dict, answer: dict, query):
+    """Whether the fast path answers as before: a path as the quantified-path form,
+    search results as ranking every match. None where the bench has no such check."""
+    from django.test import override_settings
+
+    if path == "/graph/path/":
+        before = path_before(
+            drivers,
+            str(world.public_id),
+            str(params["a"]),
+            str(params["b"]),
+            settings_value("SEARCH_MAX_PATH_HOPS"),
+        )
+        return [node["id"] for node in answer["nodes"]] == before
+    if path == "/search/":
+        with override_settings(SEARCH_TEXT_CANDIDATES=10**9):
+            _, every, _ = in_process(query, world, params)
+        return _result_ids(every) == _result_ids(answer)
+    return None
+
+
+def settings_value(name: str) -> int:
+    from django.conf import settings
+
+    return getattr(settings, name)
+
+
+def _result_ids(answer: dict) -> list[tuple[str, str]]:
+    return [(result["type"], result["id"]) for result in answer["results"]]
+
+
+def print_table(path: str, rows: dict[str, list[float]], checks: dict[str, list[bool]]) -> None:
+    raw_p95 = percentile(rows["raw drivers"], 0.95)
+    print(f"\n{path} ({len(rows['project over HTTP'])} requests)")
+    print(f"  {'':22} {'p50':>7} {'p95':>7} {'p99':>7}  {'p95 / raw':>9}")
+    for name, millis in rows.items():
+        p50, p95, p99 = (percentile(millis, q) for q in (0.5, 0.95, 0.99))
+        print(f"  {name:22} {p50:>7.1f} {p95:>7.1f} {p99:>7.1f}  {p95 / raw_p95:>9.2f}")
+    for name, results in checks.items():
+        print(f"  check: {name}: {sum(results)}/{len(results)}")
+
+
+def measure(path: str, query, world, params: list[dict], drivers: RawDrivers, http) -> None:
+    for warm in params[:WARM_UP]:
+        in_process(query, world, warm)
+    rows: dict[str, list[float]] = {"project over HTTP": http(path, params)}
+    rows["project in-process"], rows["raw drivers"], rows["SQL (same answer)"] = [], [], []
+    checks: dict[str, list[bool]] = {"raw drivers got the project's rows": []}
+    for each in params:
+        millis, answer, recorded = in_process(query, world, each)
+        rows["project in-process"].append(millis)
+        raw_millis, raw_rows = drivers.replay(recorded)
+        rows["raw drivers"].append(raw_millis)
+        checks["raw drivers got the project's rows"].append(raw_rows == recorded.rows)
+        answered = sql_answer(drivers, path, world, each, answer)
+        if answered is not None:
+            rows["SQL (same answer)"].append(answered[0])
+            checks.setdefault("SQL gives the project's answer", []).append(answered[1])
+        same = answer_check(drivers, path, world, each, answer, query)
+        if same is not None:
+            name = (
+                "same path as ALL SHORTEST"
+                if path == "/graph/path/"
+                else ("same results as ranking every match")
+            )
+            checks.setdefault(name, []).append(same)
+    print_table(path, {name: millis for name, millis in rows.items() if millis}, checks)
 
 
 def main() -> None:
@@ -103,62 +201,36 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500)
     arguments = parser.parse_args()
     with bench_stack():
-        from django.contrib.auth import get_user_model
-        from rest_framework.authtoken.models import Token
+        from search import views
 
-        from devstack.net import free_port
-        from devstack.processes import stop_process
-
+        queries = {
+            "/search/": views.SEARCH,
+            "/graph/meetings/": views.MEETINGS,
+            "/graph/path/": views.PATH,
+            "/graph/neighbourhood/": views.NEIGHBOURHOOD,
+            "/graph/co-appearances/": views.CO_APPEARANCES,
+        }
         world = generated_world(arguments, slug="bench-search")
         started = time.perf_counter()
         raw_driver_write(*baseline_rows(world), batch_size=2000)
         print(f"written to the graph in {time.perf_counter() - started:.0f} s", flush=True)
-        user = get_user_model().objects.create_superuser("bench", password=os.urandom(8).hex())
-        token = Token.objects.create(user=user).key
+        token = bench_token()
         requests = request_sets(world, random.Random(arguments.seed), arguments.requests)
-
-        port = free_port()
-        (ROOT / "test-artifacts").mkdir(exist_ok=True)
-        log = (ROOT / "test-artifacts" / "search-latency-server.log").open("wb")
-        server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "config.wsgi"),
-                *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
-            ],
-            cwd=ROOT,
-            env={
-                **os.environ,
-                "DJANGO_DEBUG": "false",
-                "DATABASE_CONN_MAX_AGE": "60",
-                # The per-user API throttle would answer most of a load test with 429.
-                "API_THROTTLE_USER_RATE": "100000/minute",
-            },
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        drivers = RawDrivers()
         try:
-            server_url = f"http://127.0.0.1:{port}"
-            wait_for(server_url)
-            base = f"{server_url}/api/v1/worlds/{world.public_id}"
-            print(f"{'endpoint':24} {'n':>4} {'p50':>7} {'p95':>7} {'p99':>7}  errors")
-            for path, params in requests.items():
-                for warm in params[:WARM_UP]:
-                    timed_get(base, token, path, warm)
-                with ThreadPoolExecutor(CLIENTS) as pool:
-                    timings = list(
-                        pool.map(lambda p, path=path: timed_get(base, token, path, p), params)
+            with served(name="search-latency") as server_url:
+                base = f"{server_url}/api/v1/worlds/{world.public_id}"
+                for path, params in requests.items():
+                    measure(
+                        path,
+                        queries[path],
+                        world,
+                        params,
+                        drivers,
+                        lambda path, params: http_timings(base, token, path, params),
                     )
-                millis = [ms for ms, _ in timings]
-                errors = {status for _, status in timings if status != 200}
-                print(
-                    f"{path:24} {len(millis):>4} {percentile(millis, 0.5):>7.1f} "
-                    f"{percentile(millis, 0.95):>7.1f} {percentile(millis, 0.99):>7.1f}  "
-                    f"{json.dumps(sorted(errors)) if errors else 'none'}"
-                )
         finally:
-            stop_process(server)
-            log.close()
+            drivers.close()
 
 
 if __name__ == "__main__":

@@ -123,6 +123,63 @@ def _delete_queue(name: str) -> None:
         connection.default_channel.queue_delete(name)
 
 
+@contextmanager
+def served(*, name: str) -> Iterator[str]:
+    """The production WSGI server as compose runs it (gunicorn, 2 workers, persistent
+    database connections; DEBUG off, API throttle raised) on loopback: its URL.
+
+    Its log goes to test-artifacts/<name>-server.log.
+    """
+    import urllib.request
+
+    from devstack.net import free_port
+    from devstack.processes import stop_process
+
+    port = free_port()
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    with (ROOT / "test-artifacts" / f"{name}-server.log").open("wb") as log:
+        server = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+                *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
+            ],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DJANGO_DEBUG": "false",
+                "DATABASE_CONN_MAX_AGE": "60",
+                # The per-user API throttle would answer most of a load test with 429.
+                "API_THROTTLE_USER_RATE": "100000/minute",
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/api/schema/", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError("the web server did not start") from None
+                    time.sleep(0.5)
+            yield url
+        finally:
+            stop_process(server)
+
+
+def bench_token() -> str:
+    """An API token of a new superuser (a reader and editor of every world)."""
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    user = get_user_model().objects.create_superuser("bench", password=os.urandom(8).hex())
+    return Token.objects.create(user=user).key
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]

@@ -109,20 +109,20 @@ def _tsquery(words: list[Word]) -> str | None:
     return " | ".join(map(_quoted, lexemes)) or None
 
 
-def _tiers(words: list[Word]) -> list[str]:
-    """Full-text queries from "every word" down to "any word": tier k matches a row
-    holding at least k of the question's words (a word: any of its lexemes).
+def _tiers(words: list[Word]) -> dict[int, str]:
+    """Full-text queries by k, from "every word" down to "any word": tier k matches
+    a row holding at least k of the question's words (a word: any of its lexemes).
 
     A tier whose k-subsets of words would make too long a query is left out;
     "every word" and "any word" are always there.
     """
     groups = sorted({word.lexemes for word in words if word.lexemes}, key=sorted)
     terms = ["(" + " | ".join(map(_quoted, sorted(group))) + ")" for group in groups]
-    return [
-        " | ".join("(" + " & ".join(subset) + ")" for subset in combinations(terms, k))
+    return {
+        k: " | ".join("(" + " & ".join(subset) + ")" for subset in combinations(terms, k))
         for k in range(len(terms), 0, -1)
         if k in (1, len(terms)) or comb(len(terms), k) <= MAX_TIER_TERMS
-    ]
+    }
 
 
 @dataclass
@@ -168,11 +168,11 @@ def ranked_hits(
         "among": list(among or ()),
         "candidates": settings.SEARCH_TEXT_CANDIDATES,
         "limit": limit,
-    } | {f"tier{i}": tier for i, tier in enumerate(tiers)}
+    } | {f"tier{k}": tier for k, tier in tiers.items()}
     hits: list[Hit] = []
     with connection.cursor() as cursor:
         for type_name in sorted(types & set(FIELDS)):
-            cursor.execute(_ranked_sql(type_name, len(tiers), among is not None), params)
+            cursor.execute(_ranked_sql(type_name, list(tiers), among is not None), params)
             hits.extend(_hit(type_name, row) for row in cursor.fetchall())
     hits.sort(key=_stable)
     return hits[:limit]
@@ -183,24 +183,39 @@ def _stable(hit: Hit) -> tuple:
     return (-hit.score, hit.title, hit.id)
 
 
-def _ranked_sql(type_name: str, tiers: int, among: bool) -> str:
+def _ranked_sql(type_name: str, tiers: list[int], among: bool) -> str:
     # Ranking is the costly part (ts_rank_cd reads each row's vector): common words
-    # match half the scenes of a large world. So only `candidates` rows are ranked:
-    # those holding the most of the question's words, then the smallest ids — each
-    # tier read in id order and cut at `candidates`, which an index bounds. Never
-    # a bare LIMIT: that takes whichever rows PostgreSQL reads first.
+    # match half the scenes of a large world. So only `candidates` rows are ranked,
+    # taken in about the order of the ranking, which weighs a word in the name or
+    # title (name_vector) four or five times one in the text: a row holding at least
+    # i of the question's words in its name and j anywhere scores i + j/4, and the
+    # rows of the best (i, j) come first, then the smallest ids. Each (i, j) is read
+    # in id order and cut at `candidates`, which the indexes bound. Never a bare
+    # LIMIT: that takes whichever rows PostgreSQL reads first, and the same request
+    # gave another top 10. Among a given set of ids (a character's own items, for
+    # an answer in role) every match is ranked: the set bounds the work.
     table = "lorebase_scene" if type_name == "scene" else NAMED[type_name]
-    reads = " UNION ALL ".join(
-        f"(SELECT id, {tiers - i} AS k FROM {table} WHERE world_id = %(world)s "
-        f"AND search_vector @@ %(tier{i})s::tsquery "
-        + ("AND public_id = ANY(%(among)s::uuid[]) " if among else "")
-        + "ORDER BY id LIMIT %(candidates)s)"
-        for i in range(tiers)
-    )
-    candidates = (
-        f"SELECT t.* FROM {table} t JOIN (SELECT id FROM ({reads}) tiers "
-        "GROUP BY id ORDER BY max(k) DESC, id LIMIT %(candidates)s) picked USING (id)"
-    )
+    if among:
+        picked = (
+            f"SELECT id FROM {table} WHERE public_id = ANY(%(among)s::uuid[]) "
+            "AND world_id = %(world)s AND search_vector @@ %(q)s::tsquery"
+        )
+    else:
+        reads = " UNION ALL ".join(
+            f"(SELECT id, {i + j / 4} AS k FROM {table} WHERE world_id = %(world)s "
+            + (f"AND name_vector @@ %(tier{i})s::tsquery " if i else "")
+            # The name's words are in the whole vector too: (i, i) needs the name alone.
+            + (f"AND search_vector @@ %(tier{j})s::tsquery " if j > i else "")
+            + "ORDER BY id LIMIT %(candidates)s)"
+            for i in (*tiers, 0)
+            for j in tiers
+            if j >= i
+        )
+        picked = (
+            f"SELECT id FROM ({reads}) tiers GROUP BY id ORDER BY max(k) DESC, id "
+            "LIMIT %(candidates)s"
+        )
+    candidates = f"SELECT t.* FROM {table} t JOIN ({picked}) picked USING (id)"
     if type_name == "scene":
         return (
             "SELECT t.public_id, t.title, ts_rank_cd(t.search_vector, %(q)s::tsquery), "
