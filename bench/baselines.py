@@ -87,6 +87,9 @@ class RawDrivers:
             port=db["PORT"] or None,
             password=db["PASSWORD"],
             autocommit=True,
+            # Parameters bound on the client, as Django's psycopg backend does: the
+            # server plans each statement with its values, as it did for the project.
+            cursor_factory=psycopg.ClientCursor,
         )
 
     def replay(self, recorded: Recorded) -> tuple[float, list[list]]:
