@@ -226,7 +226,7 @@ def main() -> None:
         started = time.perf_counter()
         raw_driver_write(*baseline_rows(world), batch_size=2000)
         print(f"written to the graph in {time.perf_counter() - started:.0f} s", flush=True)
-        token = bench_token()
+        token = bench_token(world)
         requests = request_sets(world, random.Random(arguments.seed), arguments.requests)
         drivers = RawDrivers()
         try:

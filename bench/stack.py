@@ -171,12 +171,17 @@ def served(*, name: str) -> Iterator[str]:
             stop_process(server)
 
 
-def bench_token() -> str:
-    """An API token of a new superuser (a reader and editor of every world)."""
+def bench_token(world) -> str:
+    """An API token of a new user who edits `world` (a member, as a studio's writer is:
+    each request looks the membership up)."""
     from django.contrib.auth import get_user_model
     from rest_framework.authtoken.models import Token
 
-    user = get_user_model().objects.create_superuser("bench", password=os.urandom(8).hex())
+    from lorebase.models import WorldRole
+    from lorebase.services import membership_set
+
+    user = get_user_model().objects.create_user("bench", password=os.urandom(8).hex())
+    membership_set(world=world, user=user, role=WorldRole.EDITOR)
     return Token.objects.create(user=user).key
 
 

@@ -143,7 +143,7 @@ def main() -> None:
     with bench_stack(worker_concurrency=arguments.workers):
         world = generated_world(arguments, slug="bench-writes")
         raw_driver_write(*baseline_rows(world), batch_size=2000)
-        token = bench_token()
+        token = bench_token(world)
         drivers = RawDrivers()
         try:
             with served(name="write-latency") as server_url:
