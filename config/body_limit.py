@@ -2,11 +2,13 @@
 
 Django checks the limit only when `request.body` or a form is read; DRF's JSON
 parser reads the stream directly and would accept any size. Checking the
-declared Content-Length here covers every parser and answers 413 as JSON.
+declared Content-Length here covers every parser and answers 413 as a problem (RFC 9457).
 """
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
+
+from .views import problem
 
 
 class BodySizeLimitMiddleware:
@@ -18,9 +20,14 @@ class BodySizeLimitMiddleware:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse({"detail": "Content-Length is not a number."}, status=400)
+            return problem(
+                request, status=400, code="parse_error", detail="Content-Length is not a number."
+            )
         if limit is not None and length > limit:
-            return JsonResponse(
-                {"detail": f"The request body is larger than {limit} bytes."}, status=413
+            return problem(
+                request,
+                status=413,
+                code="request_too_large",
+                detail=f"The request body is larger than {limit} bytes.",
             )
         return self.get_response(request)

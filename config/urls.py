@@ -10,6 +10,7 @@ admin.site.site_title = "Lorebase"
 admin.site.index_title = "World administration"
 
 handler404 = "config.views.not_found"
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
-"""Schemathesis over the project's own OpenAPI schema: no server errors, no schema lies.
+"""Schemathesis over the project's own OpenAPI schema: no server errors, no schema lies
+(statuses, media types and bodies, errors included).
 
 Every operation of /api/schema/ is fuzzed as an editor of a world with data (the
 demo world, mirrored into the graph), with the path ids (`world_id`, `id`) and the
@@ -23,7 +24,11 @@ from rest_framework.throttling import UserRateThrottle
 from schemathesis import openapi
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from lorebase.models import Chapter, Character, Concept, Location, Relation, Scene, WorldRole
 from lorebase.services import membership_set
@@ -94,7 +99,9 @@ def test_fuzzing_finds_no_server_errors_and_no_schema_violations(
         "DEFAULT_THROTTLE_RATES": {"llm-answer": "100000/minute"}
     }
     schema = openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
-    checks = [response_schema_conformance]
+    # Every status answered is documented for its operation, in the media type and
+    # the shape documented (errors as problems, RFC 9457).
+    checks = [status_code_conformance, content_type_conformance, response_schema_conformance]
     entities, query = _real_ids(lore)
     failures: list[str] = []
     sent = 0
