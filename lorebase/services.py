@@ -45,6 +45,14 @@ def _locked_version(instance: WorldEntity | World) -> int:
     )
 
 
+def entity_lock(*, instance: WorldEntity | World) -> int:
+    """Lock the entity's row until the end of the caller's transaction; its current version.
+
+    For a caller that checks a precondition (an HTTP `If-Match`) before it writes.
+    """
+    return _locked_version(instance)
+
+
 @transaction.atomic
 def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
     """Create or update one entity (or a world's own fields); an update with a stale
