@@ -211,6 +211,11 @@ LOGGING = {
     },
 }
 
+# --- The change log (lorebase.changes): the change feed's window ---
+# Changes are kept this many days (and always until the graph has confirmed them);
+# graph.prune_change_log deletes older ones daily, so a feed cursor older than this is 410.
+CHANGE_LOG_RETENTION_DAYS = env.int("CHANGE_LOG_RETENTION_DAYS", default=30)
+
 # --- Search ---
 # Bounds on the work one search or graph request may do.
 SEARCH_MAX_QUESTION_LENGTH = env.int("SEARCH_MAX_QUESTION_LENGTH", default=300)

@@ -6,27 +6,38 @@ from django.db.models import Q, QuerySet
 from lorebase.models import ENDPOINT_FIELDS, Chapter, Character, Concept, Location, Relation, Scene
 
 
+class EntityFilter(django_filters.FilterSet):
+    """What every entity list takes: `updated_since`."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only entities created or changed at or after this time (ISO 8601). "
+        "Deletions are not in a list: follow the change feed (`changes/`) for those.",
+    )
+
+
 def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
     """Part of the name, or one of the aliases exactly (any case)."""
     return queryset.filter(Q(name__icontains=value) | Q(aliases__icontains=value))
 
 
-class ChapterFilter(django_filters.FilterSet):
+class ChapterFilter(EntityFilter):
     class Meta:
         model = Chapter
-        fields = ("number",)
+        fields = ("number", "updated_since")
 
 
-class LocationFilter(django_filters.FilterSet):
+class LocationFilter(EntityFilter):
     name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
     parent = django_filters.UUIDFilter(field_name="parent__public_id")
 
     class Meta:
         model = Location
-        fields = ("name", "kind", "parent")
+        fields = ("name", "kind", "parent", "updated_since")
 
 
-class CharacterFilter(django_filters.FilterSet):
+class CharacterFilter(EntityFilter):
     name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
     chapter = django_filters.UUIDFilter(
         field_name="scenes__chapter__public_id",
@@ -41,18 +52,18 @@ class CharacterFilter(django_filters.FilterSet):
 
     class Meta:
         model = Character
-        fields = ("name", "status", "chapter", "location")
+        fields = ("name", "status", "chapter", "location", "updated_since")
 
 
-class ConceptFilter(django_filters.FilterSet):
+class ConceptFilter(EntityFilter):
     name = django_filters.CharFilter(method=_by_name, help_text="Part of a name or alias.")
 
     class Meta:
         model = Concept
-        fields = ("name", "kind")
+        fields = ("name", "kind", "updated_since")
 
 
-class SceneFilter(django_filters.FilterSet):
+class SceneFilter(EntityFilter):
     title = django_filters.CharFilter(lookup_expr="icontains")
     chapter = django_filters.UUIDFilter(field_name="chapter__public_id")
     chapter_number = django_filters.NumberFilter(field_name="chapter__number")
@@ -65,17 +76,17 @@ class SceneFilter(django_filters.FilterSet):
 
     class Meta:
         model = Scene
-        fields = ("title", "chapter", "chapter_number", "location", "participant")
+        fields = ("title", "chapter", "chapter_number", "location", "participant", "updated_since")
 
 
-class RelationFilter(django_filters.FilterSet):
+class RelationFilter(EntityFilter):
     entity = django_filters.UUIDFilter(
         method="touching", help_text="Relations from or to this character, location or concept."
     )
 
     class Meta:
         model = Relation
-        fields = ("kind", "entity")
+        fields = ("kind", "entity", "updated_since")
 
     def touching(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q()

@@ -27,6 +27,7 @@ TAGS = {
     "answers",
     "exports",
     "consistency",
+    "changes",
 }
 # The routes of before the convention, with the world in the query or the body.
 OLD_URLS = [
