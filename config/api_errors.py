@@ -99,7 +99,8 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         errors = field_errors(exc.detail)
         return problem_response(
             status=exc.status_code,
-            code="validation_error",
+            # A 409 that names fields (a batch's stale operation) says so in its code.
+            code=getattr(exc, "problem_code", "validation_error"),
             detail=summary(errors),
             instance=instance,
             errors=errors,

@@ -8,8 +8,10 @@ whoever follows the log learns of exactly what was committed.
 
 import uuid
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import TypeVar, cast
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import router, transaction
 from django.db.models.deletion import Collector
@@ -19,6 +21,7 @@ from .changes import change_record
 from .models import (
     Change,
     Character,
+    IdempotentBatch,
     Scene,
     SceneParticipant,
     World,
@@ -191,3 +194,26 @@ def membership_set(*, world: World, user: User, role: str) -> WorldMembership:
         world=world, user=user, defaults={"role": role}
     )
     return membership
+
+
+def batch_recall(*, user: User, world: World, key: str) -> IdempotentBatch | None:
+    """The answer kept for this Idempotency-Key, unless older than BATCH_IDEMPOTENCY_HOURS
+    (those are dropped on the way)."""
+    cutoff = timezone.now() - timedelta(hours=settings.BATCH_IDEMPOTENCY_HOURS)
+    IdempotentBatch.objects.filter(created_at__lt=cutoff).delete()
+    return IdempotentBatch.objects.filter(user=user, world_id=world.public_id, key=key).first()
+
+
+def batch_remember(
+    *, user: User, world: World, key: str, request_hash: str, status_code: int, response: dict
+) -> IdempotentBatch:
+    """Keep a batch's answer, in the batch's transaction: a concurrent batch with the same
+    key waits on the unique key and then fails with IntegrityError (then: recall)."""
+    return IdempotentBatch.objects.create(
+        user=user,
+        world_id=world.public_id,
+        key=key,
+        request_hash=request_hash,
+        status_code=status_code,
+        response=response,
+    )

@@ -216,6 +216,13 @@ LOGGING = {
 # graph.prune_change_log deletes older ones daily, so a feed cursor older than this is 410.
 CHANGE_LOG_RETENTION_DAYS = env.int("CHANGE_LOG_RETENTION_DAYS", default=30)
 
+# --- Batch writes (POST /api/v1/worlds/<id>/batch/) ---
+BATCH_MAX_OPERATIONS = env.int("BATCH_MAX_OPERATIONS", default=1000)
+# A batch's body may be this large (other requests: DATA_UPLOAD_MAX_MEMORY_SIZE).
+BATCH_MAX_BODY_BYTES = env.int("BATCH_MAX_BODY_BYTES", default=8 * 1024 * 1024)
+# How long a batch sent with an Idempotency-Key is answered again instead of run again.
+BATCH_IDEMPOTENCY_HOURS = env.int("BATCH_IDEMPOTENCY_HOURS", default=24)
+
 # --- Search ---
 # Bounds on the work one search or graph request may do.
 SEARCH_MAX_QUESTION_LENGTH = env.int("SEARCH_MAX_QUESTION_LENGTH", default=300)

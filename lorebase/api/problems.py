@@ -21,6 +21,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:lorebase:problem:"
@@ -70,7 +71,7 @@ def field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
         return [
             error
             for key, value in detail.items()
-            for error in field_errors(value, f"{prefix}.{key}" if prefix else str(key))
+            for error in field_errors(value, _path(prefix, str(key)))
         ]
     if isinstance(detail, list):
         if all(isinstance(item, str) for item in detail):
@@ -82,6 +83,13 @@ def field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
             for error in field_errors(item, f"{prefix}.{index}" if prefix else str(index))
         ]
     return [_one(detail, prefix)]
+
+
+def _path(prefix: str, key: str) -> str:
+    """`prefix.key`; a nested object's own (non-field) errors are the prefix's."""
+    if not prefix:
+        return key
+    return prefix if key == api_settings.NON_FIELD_ERRORS_KEY else f"{prefix}.{key}"
 
 
 def _one(message: Any, field: str) -> dict[str, str]:

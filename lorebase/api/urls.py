@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import feed, views
+from . import batch, feed, views
 from .world_scope import WORLD_PREFIX, world_path
 
 worlds = SimpleRouter()
@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include(worlds.urls)),
     path(WORLD_PREFIX, include(entities.urls)),
     world_path("changes/", feed.ChangeFeedView.as_view(), name="changes"),
+    world_path("batch/", batch.BatchView.as_view(), name="batch"),
 ]

@@ -28,6 +28,7 @@ TAGS = {
     "exports",
     "consistency",
     "changes",
+    "batch",
 }
 # The routes of before the convention, with the world in the query or the body.
 OLD_URLS = [
