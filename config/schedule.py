@@ -28,6 +28,11 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute=29, hour=3),
         "options": {"expires": 60 * 60},
     },
+    "webhooks-sweep": {
+        "task": "webhooks.sweep",
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 50},
+    },
     "consistency-check-worlds": {
         "task": "consistency.check_worlds",
         "schedule": crontab(minute=41),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("exports.urls")),
     path("api/v1/", include("llm.urls")),
     path("api/v1/", include("consistency.urls")),
+    path("api/v1/", include("webhooks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
     path(
         "api/docs/",

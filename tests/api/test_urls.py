@@ -29,6 +29,7 @@ TAGS = {
     "consistency",
     "changes",
     "batch",
+    "webhooks",
 }
 # The routes of before the convention, with the world in the query or the body.
 OLD_URLS = [

@@ -33,6 +33,7 @@ from schemathesis.specs.openapi.checks import (
 from lorebase.models import Chapter, Character, Concept, Location, Relation, Scene, WorldRole
 from lorebase.services import membership_set
 from tests.factories import UserFactory
+from webhooks.models import WebhookEndpoint
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
@@ -59,6 +60,9 @@ def _real_ids(world) -> tuple[dict[str, str], dict[str, str]]:
         name: str(model.objects.filter(world=world).order_by("pk").first().public_id)
         for name, model in MODELS.items()
     }
+    # The fuzzing user is an editor: webhooks are the owner's (403), so any endpoint does.
+    hook = WebhookEndpoint.objects.create(world=world, url="https://93.184.216.34/hooks")
+    entities["webhooks"] = str(hook.public_id)
     anna = str(Character.objects.get(world=world, name="Anna Marlowe").public_id)
     kay = str(Character.objects.get(world=world, name="Kay").public_id)
     query = {"a": anna, "b": kay, "entity": anna, "character": kay}
