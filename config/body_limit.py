@@ -2,11 +2,18 @@
 
 Django checks the limit only when `request.body` or a form is read; DRF's JSON
 parser reads the stream directly and would accept any size. Checking the
-declared Content-Length here covers every parser and answers 413 as JSON.
+declared Content-Length here covers every parser and answers 413 as a problem (RFC 9457).
+A batch write (`…/batch/`) may send up to BATCH_MAX_BODY_BYTES instead.
 """
 
+import re
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
+
+from .views import problem
+
+BATCH_PATH = re.compile(r"^/api/v1/worlds/[0-9a-f-]{36}/batch/$")
 
 
 class BodySizeLimitMiddleware:
@@ -15,12 +22,19 @@ class BodySizeLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if BATCH_PATH.match(request.path):
+            limit = settings.BATCH_MAX_BODY_BYTES
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse({"detail": "Content-Length is not a number."}, status=400)
+            return problem(
+                request, status=400, code="parse_error", detail="Content-Length is not a number."
+            )
         if limit is not None and length > limit:
-            return JsonResponse(
-                {"detail": f"The request body is larger than {limit} bytes."}, status=413
+            return problem(
+                request,
+                status=413,
+                code="request_too_large",
+                detail=f"The request body is larger than {limit} bytes.",
             )
         return self.get_response(request)

@@ -23,6 +23,16 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    "graph-prune-change-log": {
+        "task": "graph.prune_change_log",
+        "schedule": crontab(minute=29, hour=3),
+        "options": {"expires": 60 * 60},
+    },
+    "webhooks-sweep": {
+        "task": "webhooks.sweep",
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 50},
+    },
     "consistency-check-worlds": {
         "task": "consistency.check_worlds",
         "schedule": crontab(minute=41),

@@ -10,6 +10,7 @@ admin.site.site_title = "Lorebase"
 admin.site.index_title = "World administration"
 
 handler404 = "config.views.not_found"
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("exports.urls")),
     path("api/v1/", include("llm.urls")),
     path("api/v1/", include("consistency.urls")),
+    path("api/v1/", include("webhooks.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[]), name="schema"),
     path(
         "api/docs/",

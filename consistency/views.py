@@ -6,7 +6,6 @@ from rest_framework.response import Response
 
 from lorebase.api.pagination import PageNumberPagination
 from lorebase.api.world_scope import WorldScopedView
-from search.serializers import ErrorSerializer
 
 from . import serializers
 from .examples import REPORT
@@ -23,8 +22,6 @@ class ConsistencyReportView(WorldScopedView):
         parameters=[serializers.ReportParams],
         responses={
             200: serializers.ConsistencyReportSerializer,
-            400: ErrorSerializer,
-            404: ErrorSerializer,
         },
         examples=[REPORT],
         description="Dead characters in later scenes, scenes without location or "

@@ -72,3 +72,22 @@ def reconcile(world_id: str | None = None) -> dict:
     from .reconcile import reconcile_worlds
 
     return reconcile_worlds(world_id=world_id)
+
+
+@shared_task(
+    name="graph.prune_change_log",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=3,
+)
+def prune_change_log(retention_days: int | None = None) -> dict:
+    """Beat, daily: drop changes older than CHANGE_LOG_RETENTION_DAYS that the graph has
+    confirmed (idempotent: a second run finds nothing more to drop)."""
+    from django.conf import settings
+
+    from .retention import change_log_prune
+
+    days = settings.CHANGE_LOG_RETENTION_DAYS if retention_days is None else retention_days
+    return change_log_prune(retention_days=days)

@@ -89,13 +89,3 @@ class AnswerSerializer(serializers.Serializer):
     context = AnswerContextSerializer()
     usage = serializers.DictField(child=serializers.IntegerField())
     cached = serializers.BooleanField()
-
-
-class AnswerErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
-class AnswerBadRequestSerializer(serializers.Serializer):
-    detail = serializers.CharField(
-        required=False, help_text="A malformed body; or else: each bad field → its reasons."
-    )

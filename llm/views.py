@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from lorebase.api.schema import problem
 from lorebase.api.world_scope import WorldScopedView
 from lorebase.models import WorldRole
 
@@ -50,12 +51,9 @@ class AnswerView(WorldScopedView):
         request=s.AnswerRequestSerializer,
         responses={
             200: s.AnswerSerializer,
-            400: s.AnswerBadRequestSerializer,
-            404: s.AnswerErrorSerializer,
-            429: s.AnswerErrorSerializer,
-            502: s.AnswerErrorSerializer,
-            503: s.AnswerErrorSerializer,
-            504: s.AnswerErrorSerializer,
+            502: problem("The language model gave no usable answer."),
+            503: problem("The language model or the graph is unavailable: try again."),
+            504: problem("The language model did not answer in time."),
         },
         examples=examples.ANSWER,
         description="The character answers from what they could know at `as_of_chapter`: "

@@ -8,15 +8,20 @@ whoever follows the log learns of exactly what was committed.
 
 import uuid
 from collections.abc import Iterable
-from typing import TypeVar
+from datetime import timedelta
+from typing import TypeVar, cast
 
+from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.deletion import Collector
+from django.utils import timezone
 
 from .changes import change_record
 from .models import (
     Change,
     Character,
+    IdempotentBatch,
     Scene,
     SceneParticipant,
     World,
@@ -45,6 +50,14 @@ def _locked_version(instance: WorldEntity | World) -> int:
     )
 
 
+def entity_lock(*, instance: WorldEntity | World) -> int:
+    """Lock the entity's row until the end of the caller's transaction; its current version.
+
+    For a caller that checks a precondition (an HTTP `If-Match`) before it writes.
+    """
+    return _locked_version(instance)
+
+
 @transaction.atomic
 def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
     """Create or update one entity (or a world's own fields); an update with a stale
@@ -64,11 +77,63 @@ def entity_save(*, instance: EntityT, expected_version: int | None = None) -> En
 
 @transaction.atomic
 def entity_delete(*, instance: WorldEntity | World) -> None:
-    """Delete; the change carries the next version, so it is newer than any state kept."""
+    """Delete; the change carries the next version, so it is newer than any state kept.
+
+    What goes with it is a change too, so that a follower of the log misses nothing:
+    every entity the delete cascades to (a character's relations, a world's whole
+    lore) is a delete, and every entity it changes (a scene whose place or cast it
+    empties, a character whose killer or death scene it clears) an update.
+    """
     change_record(
         entity=instance, operation=Change.Operation.DELETE, version=_locked_version(instance) + 1
     )
+    deleted, changed = _cascade_of(instance)
+    for entity in deleted:
+        change_record(entity=entity, operation=Change.Operation.DELETE, version=entity.version + 1)
+    now = timezone.now()
+    for entity in changed:
+        # Before the delete clears the reference: the new version is of the state after it.
+        entity.version = _locked_version(entity) + 1
+        type(entity)._default_manager.filter(pk=entity.pk).update(
+            version=entity.version, updated_at=now
+        )
+        change_record(entity=entity, operation=Change.Operation.UPDATE)
     instance.delete()
+
+
+def _cascade_of(instance: WorldEntity | World) -> tuple[list[WorldEntity], list[WorldEntity]]:
+    """The entities deleting `instance` deletes with it, and those it changes (SET_NULL,
+    or a scene losing a cast member), as Django's deletion collector finds them."""
+    collector = Collector(using=router.db_for_write(type(instance)), origin=instance)
+    collector.collect([instance])
+    doomed: dict[tuple[type, int], WorldEntity] = {}
+    lost_cast: set[int] = set()
+    collected = [
+        *(obj for objs in collector.data.values() for obj in objs),
+        *(obj for queryset in collector.fast_deletes for obj in queryset),
+    ]
+    for obj in collected:
+        if isinstance(obj, WorldEntity):
+            if not (type(obj) is type(instance) and obj.pk == instance.pk):
+                doomed[type(obj), obj.pk] = obj
+        elif isinstance(obj, SceneParticipant):
+            lost_cast.add(obj.scene_id)
+    touched: dict[tuple[type, int], WorldEntity] = {}
+    for objs_list in collector.field_updates.values():
+        for objs in objs_list:
+            # A queryset or a list of instances (the stubs say one model).
+            for target in cast(Iterable[object], objs):
+                if isinstance(target, WorldEntity) and (type(target), target.pk) not in doomed:
+                    touched[type(target), target.pk] = target
+    for scene in Scene.objects.filter(pk__in=lost_cast):
+        if (Scene, scene.pk) not in doomed:
+            touched.setdefault((Scene, scene.pk), scene)
+    return _in_order(doomed), _in_order(touched)
+
+
+def _in_order(entities: dict[tuple[type, int], WorldEntity]) -> list[WorldEntity]:
+    """By type name, then id: the same delete records its changes in the same order."""
+    return [entities[key] for key in sorted(entities, key=lambda k: (k[0].__name__, k[1]))]
 
 
 @transaction.atomic
@@ -129,3 +194,26 @@ def membership_set(*, world: World, user: User, role: str) -> WorldMembership:
         world=world, user=user, defaults={"role": role}
     )
     return membership
+
+
+def batch_recall(*, user: User, world: World, key: str) -> IdempotentBatch | None:
+    """The answer kept for this Idempotency-Key, unless older than BATCH_IDEMPOTENCY_HOURS
+    (those are dropped on the way)."""
+    cutoff = timezone.now() - timedelta(hours=settings.BATCH_IDEMPOTENCY_HOURS)
+    IdempotentBatch.objects.filter(created_at__lt=cutoff).delete()
+    return IdempotentBatch.objects.filter(user=user, world_id=world.public_id, key=key).first()
+
+
+def batch_remember(
+    *, user: User, world: World, key: str, request_hash: str, status_code: int, response: dict
+) -> IdempotentBatch:
+    """Keep a batch's answer, in the batch's transaction: a concurrent batch with the same
+    key waits on the unique key and then fails with IntegrityError (then: recall)."""
+    return IdempotentBatch.objects.create(
+        user=user,
+        world_id=world.public_id,
+        key=key,
+        request_hash=request_hash,
+        status_code=status_code,
+        response=response,
+    )

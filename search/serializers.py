@@ -339,7 +339,3 @@ class CoAppearanceSerializer(serializers.Serializer):
 class CoAppearancesResponseSerializer(serializers.Serializer):
     character = EntityRefSerializer()
     results = CoAppearanceSerializer(many=True)
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(required=False, help_text="Or: each bad field → its reasons.")

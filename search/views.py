@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample
 from rest_framework import serializers as drf_serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from lorebase.api.schema import ProblemAutoSchema, problem
 from lorebase.api.world_scope import WorldScopedView
 from lorebase.models import World, WorldRole
 
@@ -37,10 +37,10 @@ class Query:
     examples: list[OpenApiExample]
 
 
-GRAPH_ERRORS = {400: s.ErrorSerializer, 404: s.ErrorSerializer, 503: s.ErrorSerializer}
+GRAPH_ERRORS = {503: problem("The graph is unavailable or the query took too long: ask for less.")}
 
 
-class QuerySchema(AutoSchema):
+class QuerySchema(ProblemAutoSchema):
     """The operation as the view's query describes it (what extend_schema would say)."""
 
     def get_operation_id(self) -> str:

@@ -1,4 +1,4 @@
-"""config.api_errors: a graph that cannot answer is a 503 JSON answer from any API view."""
+"""config.api_errors: a graph that cannot answer is a 503 problem from any API view."""
 
 import json
 from collections.abc import Iterator
@@ -33,11 +33,13 @@ class CountView(APIView):
         return Response({"count": rows[0][0]})
 
 
-def count() -> tuple[int, dict]:
+def count() -> tuple[int, str]:
     response = CountView.as_view()(APIRequestFactory().get("/count"))
     response.render()
-    assert response["Content-Type"] == "application/json"
-    return response.status_code, json.loads(response.content)
+    assert response["Content-Type"] == "application/problem+json"
+    body = json.loads(response.content)
+    assert body["code"] == "graph_unavailable"
+    return response.status_code, body["detail"]
 
 
 @pytest.fixture
@@ -50,11 +52,11 @@ def graph_down(graph, graph_server_url: str) -> Iterator[None]:
 
 def test_a_graph_past_its_time_limit_is_a_503(graph, settings):
     settings.SEARCH_GRAPH_TIMEOUT = 0.05
-    assert count() == (503, {"detail": f"The graph query took longer than 0.05 s. {ADVICE}"})
+    assert count() == (503, f"The graph query took longer than 0.05 s. {ADVICE}")
 
 
 def test_a_graph_that_is_down_is_a_503(graph_down):
-    assert count() == (503, {"detail": f"The graph server cannot be reached right now. {ADVICE}"})
+    assert count() == (503, f"The graph server cannot be reached right now. {ADVICE}")
 
 
 @pytest.mark.django_db

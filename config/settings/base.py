@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "exports",
     "llm",
     "consistency",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -146,7 +147,7 @@ CELERY_TIMEZONE = TIME_ZONE
 
 # --- API ---
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lorebase.api.schema.ProblemAutoSchema",
     # Token first: its WWW-Authenticate header makes anonymous requests 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -176,6 +177,7 @@ SPECTACULAR_SETTINGS = {
         "ConceptKindEnum": "lorebase.models.entities.Concept.Kind",
         "RelationKindEnum": "lorebase.models.relations.RelationKind",
         "QuestionKindEnum": "search.serializers.KINDS",
+        "ChangeOperationEnum": "lorebase.models.changes.Change.Operation",
     },
 }
 
@@ -210,6 +212,26 @@ LOGGING = {
         "neo4j.notifications": {"level": "ERROR"},
     },
 }
+
+# --- The change log (lorebase.changes): the change feed's window ---
+# Changes are kept this many days (and always until the graph has confirmed them);
+# graph.prune_change_log deletes older ones daily, so a feed cursor older than this is 410.
+CHANGE_LOG_RETENTION_DAYS = env.int("CHANGE_LOG_RETENTION_DAYS", default=30)
+
+# --- Batch writes (POST /api/v1/worlds/<id>/batch/) ---
+BATCH_MAX_OPERATIONS = env.int("BATCH_MAX_OPERATIONS", default=1000)
+# A batch's body may be this large (other requests: DATA_UPLOAD_MAX_MEMORY_SIZE).
+BATCH_MAX_BODY_BYTES = env.int("BATCH_MAX_BODY_BYTES", default=8 * 1024 * 1024)
+# How long a batch sent with an Idempotency-Key is answered again instead of run again.
+BATCH_IDEMPOTENCY_HOURS = env.int("BATCH_IDEMPOTENCY_HOURS", default=24)
+
+# --- Webhooks (webhooks/) ---
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=10.0)  # seconds per attempt
+WEBHOOK_RETRY_BACKOFF = env.float("WEBHOOK_RETRY_BACKOFF", default=30.0)  # seconds, doubling
+WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)  # then a delivery gives up
+WEBHOOK_DISABLE_AFTER = env.int("WEBHOOK_DISABLE_AFTER", default=50)  # failed attempts in a row
+# Networks (CIDR) webhooks may reach although not public: none by default.
+WEBHOOK_ALLOWED_NETWORKS = env.list("WEBHOOK_ALLOWED_NETWORKS", default=[])
 
 # --- Search ---
 # Bounds on the work one search or graph request may do.

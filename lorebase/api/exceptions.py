@@ -1,4 +1,4 @@
-"""Model validation errors in the API's terms (config.api_errors answers every error)."""
+"""Errors in the API's terms (config.api_errors answers every error)."""
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -19,3 +19,11 @@ def validation_error_from_django(
         name = field_map.get(field, "non_field_errors" if field == NON_FIELD_ERRORS else field)
         detail.setdefault(name, []).extend(messages)
     return ValidationError(detail)
+
+
+class PreconditionFailed(Exception):
+    """`If-Match` named another version than the entity's current one (412)."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(f"If-Match is stale; the current version is {current_version}")
+        self.current_version = current_version

@@ -32,16 +32,27 @@ class EntitySerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(
         min_value=1,
         required=False,
-        help_text="Read-only on create. On update, send the version you read: "
-        "if someone saved in between, the answer is 409 and nothing changes.",
+        help_text="Read-only on create. On update, send the version you read (or its "
+        "ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for "
+        "`If-Match`) and nothing changes.",
     )
     # Model field names that differ from the API's, for validation messages.
     error_fields: dict[str, str] = {}
 
     def validate(self, attrs: dict) -> dict:
-        if self.instance is not None and "version" not in attrs:
+        # An If-Match header (checked by the view) stands for the version in the body.
+        if (
+            self.instance is not None
+            and "version" not in attrs
+            and not self.context.get("if_match")
+        ):
             raise serializers.ValidationError(
-                {"version": ["Send the version you read, so that concurrent edits are caught."]}
+                {
+                    "version": [
+                        "Send the version you read (or its ETag in If-Match), so that "
+                        "concurrent edits are caught."
+                    ]
+                }
             )
         return attrs
 
@@ -50,7 +61,7 @@ class EntitySerializer(serializers.ModelSerializer):
         return self.save_entity(self.Meta.model(world=self.context["world"]), validated_data, None)
 
     def update(self, instance, validated_data: dict):
-        expected = validated_data.pop("version")
+        expected = validated_data.pop("version", None)
         return self.save_entity(instance, validated_data, expected)
 
     def save_entity(self, instance, data: dict, expected_version: int | None):

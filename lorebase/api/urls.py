@@ -1,8 +1,8 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import views
-from .world_scope import WORLD_PREFIX
+from . import batch, feed, views
+from .world_scope import WORLD_PREFIX, world_path
 
 worlds = SimpleRouter()
 worlds.register("worlds", views.WorldViewSet, basename="world")
@@ -18,4 +18,6 @@ entities.register("relations", views.RelationViewSet, basename="relation")
 urlpatterns = [
     path("", include(worlds.urls)),
     path(WORLD_PREFIX, include(entities.urls)),
+    world_path("changes/", feed.ChangeFeedView.as_view(), name="changes"),
+    world_path("batch/", batch.BatchView.as_view(), name="batch"),
 ]

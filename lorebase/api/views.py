@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.urls.converters import UUIDConverter
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -21,12 +21,19 @@ from lorebase.models import (
 )
 
 from . import filters, serializers
+from .conditional import IF_MATCH, ConditionalWritesMixin, check_if_match
 from .permissions import world_for_request
 from .world_scope import WorldScopedMixin
 
+CONDITIONAL_WRITES = {
+    action: extend_schema(parameters=[IF_MATCH])
+    for action in ("update", "partial_update", "destroy")
+}
+
 
 @extend_schema(tags=["worlds"])
-class WorldViewSet(viewsets.ModelViewSet):
+@extend_schema_view(**CONDITIONAL_WRITES)
+class WorldViewSet(ConditionalWritesMixin, viewsets.ModelViewSet):
     """Worlds you are a member of. Creating one makes you its owner."""
 
     serializer_class = serializers.WorldSerializer
@@ -64,17 +71,25 @@ class WorldViewSet(viewsets.ModelViewSet):
             owner=self.request.user, **serializer.validated_data
         )
 
+    @transaction.atomic
     def perform_update(self, serializer) -> None:
+        check_if_match(request=self.request, instance=serializer.instance)
         for name, value in serializer.validated_data.items():
             setattr(serializer.instance, name, value)
         services.entity_save(instance=serializer.instance)
 
+    @transaction.atomic
     def perform_destroy(self, instance) -> None:
+        check_if_match(request=self.request, instance=instance)
         services.entity_delete(instance=instance)
 
 
-class WorldEntityViewSet(WorldScopedMixin, viewsets.ModelViewSet):
-    """CRUD of one entity type inside the world named in the URL; editors write."""
+@extend_schema_view(**CONDITIONAL_WRITES)
+class WorldEntityViewSet(ConditionalWritesMixin, WorldScopedMixin, viewsets.ModelViewSet):
+    """CRUD of one entity type inside the world named in the URL; editors write.
+
+    Each entity answered carries its `ETag`; a write may send it back in `If-Match`.
+    """
 
     model: type = None
     lookup_field = "public_id"
@@ -97,9 +112,12 @@ class WorldEntityViewSet(WorldScopedMixin, viewsets.ModelViewSet):
 
     @transaction.atomic
     def perform_update(self, serializer) -> None:
+        check_if_match(request=self.request, instance=serializer.instance)
         serializer.save()
 
+    @transaction.atomic
     def perform_destroy(self, instance) -> None:
+        check_if_match(request=self.request, instance=instance)
         services.entity_delete(instance=instance)
 
 

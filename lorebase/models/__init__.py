@@ -1,3 +1,4 @@
+from .batches import IdempotentBatch
 from .changes import Change
 from .entities import Chapter, Character, Concept, Location, Scene, SceneParticipant
 from .relations import ENDPOINT_FIELDS, ENDPOINT_SIDES, RELATION_RULES, Relation, RelationKind
@@ -11,6 +12,7 @@ __all__ = [
     "Chapter",
     "Character",
     "Concept",
+    "IdempotentBatch",
     "Location",
     "Relation",
     "RelationKind",

@@ -14,14 +14,14 @@ from tests.factories import (
     ConceptFactory,
     LocationFactory,
 )
+from tests.problems import by_field, problem
 
 pytestmark = pytest.mark.django_db
 
 
 def _assert_rejected(response, field: str, reason: str) -> None:
-    assert response.status_code == 400, response.content
-    assert field in response.json(), response.json()
-    assert reason in " ".join(response.json()[field]), response.json()
+    assert field in by_field(response), response.json()
+    assert reason in " ".join(by_field(response)[field]), response.json()
 
 
 def test_a_reference_to_another_worlds_location_is_refused(editor, world, other_world):
@@ -54,8 +54,7 @@ def test_a_participant_from_another_world_is_refused(editor, world, other_world)
         },
         format="json",
     )
-    assert response.status_code == 400
-    assert "participants" in response.json()
+    assert "participants.0.character" in by_field(response)
     assert Scene.objects.count() == 0
 
 
@@ -170,15 +169,13 @@ def test_a_malformed_relation_end_names_the_field(editor, world):
         },
         format="json",
     )
-    assert response.status_code == 400
-    assert {"source", "target"} <= response.json().keys()
+    assert {"source", "target"} <= by_field(response).keys()
 
 
 def test_a_duplicate_chapter_number_names_the_number(editor, world):
     ChapterFactory(world=world, number=1)
     response = editor.post(url(world, "chapters/"), {"number": 1, "title": "Again"}, format="json")
-    assert response.status_code == 400
-    assert "number" in response.json()
+    assert "number" in by_field(response)
 
 
 def test_an_update_without_version_is_refused(editor, world):
@@ -202,9 +199,9 @@ def test_a_stale_version_answers_409_and_changes_nothing(editor, world):
         {"name": "Quay", "description": "late edit", "version": 1},
         format="json",
     )
-    assert stale.status_code == 409
-    assert stale.json()["current_version"] == 2
-    assert "version" in stale.json()
+    conflict = problem(stale, 409, "version_conflict")
+    assert conflict["current_version"] == 2
+    assert [error["field"] for error in conflict["errors"]] == ["version"]
     place.refresh_from_db()
     assert (place.name, place.description, place.version) == ("Dock", "", 2)
     assert Location.history.filter(id=place.pk).count() == 2  # created + one change
@@ -214,8 +211,7 @@ def test_deleting_a_chapter_still_in_use_answers_409(editor, world):
     chapter = ChapterFactory(world=world)
     CharacterFactory(world=world, status="dead", status_chapter=chapter)
     response = editor.delete(url(world, f"chapters/{chapter.public_id}/"))
-    assert response.status_code == 409
-    assert response.json()["used_by"]
+    assert problem(response, 409, "in_use")["used_by"]
 
 
 def test_a_model_error_without_a_field_is_a_non_field_error():

@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from consistency.rules import RULES
 from tests.api.conftest import url
+from tests.problems import by_field
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,7 @@ def test_findings_come_in_pages(world, flawed, viewer):
 def test_a_bad_parameter_is_400_naming_it(world, viewer, query, field):
     response = viewer.get(url(world, f"consistency/?{query}"))
 
-    assert response.status_code == 400
-    assert list(response.json()) == [field]
+    assert list(by_field(response)) == [field]
 
 
 def test_a_clean_world_has_no_findings(world, viewer):

@@ -7,6 +7,7 @@ from lorebase.models import Scene, WorldRole
 from lorebase.services import membership_set
 from tests.conftest import client_for
 from tests.factories import UserFactory, WorldFactory
+from tests.problems import by_field
 
 from .conftest import answers_url, ask, character
 
@@ -103,16 +104,14 @@ def test_bad_input_is_a_400_naming_the_field(reader, demo, change, field, settin
     body = {"character": str(character(world, "Kay").public_id), "question": "Who are you?"}
     body = {k: v for k, v in (body | change).items() if v is not None}
     response = reader.post(answers_url(world), body, format="json")
-    assert response.status_code == 400, response.content
-    assert field in response.json()
+    assert field in by_field(response)
 
 
 def test_a_character_of_another_world_is_unknown_here(reader, demo):
     kay_ru = character(demo["ru"], "Кай")
     body = {"character": str(kay_ru.public_id), "question": "Hi"}
     response = reader.post(answers_url(demo["en"]), body, format="json")
-    assert response.status_code == 400
-    assert "character" in response.json()
+    assert "character" in by_field(response)
 
 
 def test_who_may_ask(demo):

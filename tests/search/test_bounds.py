@@ -5,6 +5,7 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
+from tests.problems import by_field, fields_named
 from tests.search.conftest import uid, world_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -39,14 +40,13 @@ def test_each_bad_input_is_a_400_naming_the_field(demo, reader, path, params, fi
     }
     params = {k: v.format(**ids) if isinstance(v, str) else v for k, v in params.items()}
     response = reader.get(world_url(world, path), params)
-    assert response.status_code == 400, response.content
-    assert response.json()[field]
+    assert field in fields_named(response)
 
 
 def test_an_entity_of_another_world_is_a_400(demo, reader):
     ru_anya = uid(demo["ru"], "Анна Марлоу")
     response = reader.get(world_url(demo["en"], "graph/co-appearances"), {"character": ru_anya})
-    assert response.status_code == 400 and "this world" in response.json()["character"][0]
+    assert "this world" in by_field(response)["character"][0]
 
 
 def test_world_malformed_or_unknown(demo, reader):

@@ -15,6 +15,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from lorebase.models import Character
 from tests.api.conftest import url
+from tests.problems import problem
 from tests.test_settings import PRODUCTION_ENV
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,7 @@ def test_a_body_over_the_limit_is_413_json_and_writes_nothing(world, editor, set
     before = Character.objects.count()
     body = json.dumps({"name": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
     response = editor.post(url(world, "characters/"), body, content_type="application/json")
-    assert response.status_code == 413
-    assert "larger than" in response.json()["detail"]
+    assert "larger than" in problem(response, 413, "request_too_large")["detail"]
     assert Character.objects.count() == before
 
 
@@ -41,21 +41,19 @@ def test_a_form_body_over_the_limit_is_json_too(world, editor, settings):
     response = editor.post(
         url(world, "characters/"), form, content_type="application/x-www-form-urlencoded"
     )
-    assert response.status_code == 400
-    assert "parameters exceeded" in response.json()["detail"]
+    assert "parameters exceeded" in problem(response, 400, "parse_error")["detail"]
 
 
 def test_too_many_query_parameters_are_400_json(world, editor, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
     query = "&".join(f"f{n}=v" for n in range(10))
     response = editor.get(url(world, f"characters/?{query}"))
-    assert response.status_code == 400
-    assert response["Content-Type"] == "application/json"
+    problem(response, 400, "parse_error")
 
 
 def test_a_bad_content_length_is_400(world, editor):
     response = editor.generic("POST", url(world, "characters/"), "{}", CONTENT_LENGTH="lots")
-    assert response.status_code == 400
+    problem(response, 400, "parse_error")
 
 
 def test_every_api_view_is_throttled_per_user_and_anonymous(settings):
@@ -71,7 +69,8 @@ def test_a_user_over_the_rate_gets_429(world, editor, monkeypatch):
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "2/minute"})
     codes = [editor.get(url(world, "chapters/")).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
-    assert "throttled" in editor.get(url(world, "chapters/")).json()["detail"]
+    throttled = problem(editor.get(url(world, "chapters/")), 429, "throttled")
+    assert "throttled" in throttled["detail"]
 
 
 def test_anonymous_requests_are_throttled_by_address(monkeypatch):

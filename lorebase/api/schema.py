@@ -1,0 +1,83 @@
+"""The schema of every operation lists its error responses, each a problem (RFC 9457).
+
+Which errors an operation can answer follows from what it is: any operation that takes
+input can be a 400; one behind authentication a 401 and a 403 (a role too low, a missing
+CSRF token); one with a path parameter, or a page of a list, a 404; one that takes a
+body a 413 and a 415; a throttled one a 429; a write of an entity a 409 (stale version,
+still in use) and a 412 (stale `If-Match`); any a 500. A view names the others it
+answers (a graph that is down, 503; a language model that fails, 502/504) in
+`extend_schema(responses=…)`: whatever it gives as their body, the schema says problem.
+"""
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+
+from .problems import PROBLEM_CONTENT_TYPE, ProblemSerializer
+
+DESCRIPTIONS = {
+    "400": "Invalid input: `errors` names each field and the reason.",
+    "401": "No credentials, or wrong ones.",
+    "403": "Your role in this world does not allow this.",
+    "404": "No such world or entity (or not one of yours).",
+    "409": "A stale `version`, or still in use by others.",
+    "412": "`If-Match` names another version than the current one.",
+    "413": "The request body is too large.",
+    "415": "A body of an unsupported media type.",
+    "429": "Too many requests: see `Retry-After`.",
+    "500": "Something went wrong on our side.",
+    "502": "An upstream service gave no usable answer.",
+    "503": "A service this needs is unavailable or took too long: try again.",
+    "504": "An upstream service did not answer in time.",
+}
+BODY_METHODS = ("POST", "PUT", "PATCH")
+ENTITY_WRITE_METHODS = ("PUT", "PATCH", "DELETE")
+
+
+class ProblemAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction=direction)
+        if direction != "response":
+            return responses
+        codes = {code for code in responses if code >= "400"} | set(self._error_codes())
+        problem = self._get_response_for_code(
+            ProblemSerializer, "400", media_types=[PROBLEM_CONTENT_TYPE]
+        )
+        for code in sorted(codes):
+            description = DESCRIPTIONS.get(code, "An error.")
+            declared = responses.get(code)
+            if isinstance(declared, dict) and declared.get("description"):
+                description = declared["description"]
+            responses[code] = {**problem, "description": description}
+        return responses
+
+    def _error_codes(self) -> list[str]:
+        codes = ["500"]
+        has_body = self.method in BODY_METHODS
+        path_parameters = "{" in self.path
+        if has_body or self._get_filter_parameters() or self._query_parameters():
+            codes.append("400")
+        if [auth for auth in self.get_auth() if auth]:
+            codes += ["401", "403"]
+        if path_parameters or self._paginated():
+            codes.append("404")  # no such world or entity; a page past the last
+        if has_body:
+            codes += ["413", "415"]
+        if self.view.get_throttles():
+            codes.append("429")
+        if path_parameters and self.method in ENTITY_WRITE_METHODS:
+            codes += ["409", "412"]
+        return codes
+
+    def _paginated(self) -> bool:
+        return self.method == "GET" and bool(self._get_paginator()) and self._is_list_view()
+
+    def _query_parameters(self) -> bool:
+        if self._paginated():
+            return True
+        overrides = self.get_override_parameters()
+        return bool(overrides)
+
+
+def problem(description: str) -> OpenApiResponse:
+    """An error response a view names in `extend_schema(responses=…)`."""
+    return OpenApiResponse(ProblemSerializer, description=description)
