@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.db import connection
+from stack import raw_graph_driver
 
 
 @dataclass
@@ -71,14 +71,9 @@ class RawDrivers:
 
     def __init__(self) -> None:
         import psycopg
-        from neo4j import GraphDatabase
 
-        bolt = urlparse(settings.NEO4J_BOLT_URL)
-        self.driver = GraphDatabase.driver(
-            f"bolt://{bolt.hostname}:{bolt.port}",
-            auth=(unquote(bolt.username), unquote(bolt.password)),
-        )
-        self.session = self.driver.session(database=bolt.path.strip("/") or None)
+        self.driver, database = raw_graph_driver()
+        self.session = self.driver.session(database=database)
         db = settings.DATABASES["default"]
         self.sql = psycopg.connect(
             dbname=db["NAME"],

@@ -9,9 +9,8 @@ saved version first becomes visible; latency = visible time - save start.
 import argparse
 import threading
 import time
-from urllib.parse import unquote, urlparse
 
-from stack import bench_stack, percentile
+from stack import bench_stack, percentile, raw_graph_driver
 
 
 class Poller(threading.Thread):
@@ -19,14 +18,7 @@ class Poller(threading.Thread):
 
     def __init__(self, uids: list[str]) -> None:
         super().__init__(daemon=True)
-        from django.conf import settings
-        from neo4j import GraphDatabase
-
-        url = urlparse(settings.NEO4J_BOLT_URL)
-        self.driver = GraphDatabase.driver(
-            f"bolt://{url.hostname}:{url.port}", auth=(unquote(url.username), unquote(url.password))
-        )
-        self.database = url.path.strip("/") or None
+        self.driver, self.database = raw_graph_driver()
         self.uids = uids
         self.seen: dict[tuple[str, int], float] = {}
         self.stopped = threading.Event()

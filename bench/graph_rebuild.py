@@ -13,7 +13,7 @@ import time
 from collections import defaultdict
 from itertools import pairwise
 
-from stack import bench_parser, bench_stack, generated_world
+from stack import bench_parser, bench_stack, generated_world, raw_graph_driver
 
 
 def baseline_rows(world) -> tuple[dict, dict]:
@@ -67,16 +67,7 @@ def _batched(session, rows: list[dict], batch_size: int, statement: str) -> None
 
 def raw_driver_write(nodes: dict, edges: dict, batch_size: int) -> float:
     """The baseline: the neo4j driver alone, UNWIND … MERGE, same rows and batches."""
-    from urllib.parse import unquote, urlparse
-
-    from django.conf import settings
-    from neo4j import GraphDatabase
-
-    url = urlparse(settings.NEO4J_BOLT_URL)
-    driver = GraphDatabase.driver(
-        f"bolt://{url.hostname}:{url.port}", auth=(unquote(url.username), unquote(url.password))
-    )
-    database = url.path.strip("/") or None
+    driver, database = raw_graph_driver()
     started = time.perf_counter()
     with driver.session(database=database) as session:
         for label, rows in nodes.items():

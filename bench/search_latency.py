@@ -131,6 +131,7 @@ def sql_answer(drivers: RawDrivers, path: str, world, params: dict, answer: dict
 def answer_checks(drivers: RawDrivers, path: str, world, params: dict, answer: dict, query):
     """Whether the fast path answers as before: a path as the quantified-path form,
     search results as ranking every full-text match (all ten, and the first)."""
+    from django.conf import settings
     from django.test import override_settings
 
     if path == "/graph/path/":
@@ -139,7 +140,7 @@ def answer_checks(drivers: RawDrivers, path: str, world, params: dict, answer: d
             str(world.public_id),
             str(params["a"]),
             str(params["b"]),
-            settings_value("SEARCH_MAX_PATH_HOPS"),
+            settings.SEARCH_MAX_PATH_HOPS,
         )
         return {"same path as ALL SHORTEST": [node["id"] for node in answer["nodes"]] == before}
     if path == "/search/":
@@ -151,12 +152,6 @@ def answer_checks(drivers: RawDrivers, path: str, world, params: dict, answer: d
             "same first result as ranking every match": ours[:1] == theirs[:1],
         }
     return {}
-
-
-def settings_value(name: str) -> int:
-    from django.conf import settings
-
-    return getattr(settings, name)
 
 
 def _result_ids(answer: dict) -> list[tuple[str, str]]:

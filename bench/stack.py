@@ -185,6 +185,20 @@ def bench_token(world) -> str:
     return Token.objects.create(user=user).key
 
 
+def raw_graph_driver():
+    """(the neo4j driver alone, its database) for NEO4J_BOLT_URL: the benches' baseline."""
+    from urllib.parse import unquote, urlparse
+
+    from django.conf import settings
+    from neo4j import GraphDatabase
+
+    url = urlparse(settings.NEO4J_BOLT_URL)
+    driver = GraphDatabase.driver(
+        f"bolt://{url.hostname}:{url.port}", auth=(unquote(url.username), unquote(url.password))
+    )
+    return driver, url.path.strip("/") or None
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
