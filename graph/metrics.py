@@ -10,7 +10,9 @@ from prometheus_client import Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 
 GRAPH_WRITE_SECONDS = Histogram(
-    "lorebase_graph_write_seconds", "Time to mirror one entity into the graph", ["entity_type"]
+    "lorebase_graph_write_seconds",
+    "Time to mirror one entity into the graph (entity_type=batch: many at once)",
+    ["entity_type"],
 )
 GRAPH_TRANSIENT_ERRORS = Counter(
     "lorebase_graph_transient_errors",

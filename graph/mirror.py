@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from neomodel import db
 
-from lorebase.catalogue import EntityType
+from lorebase.catalogue import CATALOGUE, EntityType
 
 from . import writer
 from .projection import (
@@ -39,6 +39,44 @@ def mirror_entity(*, entity_type: str, entity_id: str) -> int:
             return 0
         mirror_nodes(entity_type, model.objects.filter(pk=entity.pk))
         return entity.version
+
+
+def mirror_entities(items: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Mirror many entities, (type, id), in one graph transaction: one batched write per
+    type, in the catalogue's order. Returns the version now mirrored of each (0: gone).
+
+    A commit of many entities (a batch, an import) becomes one task, not one per entity;
+    a target written later in the same call is first a placeholder, as across tasks.
+    """
+    wanted: dict[EntityType, set[str]] = {}
+    for entity_type, entity_id in items:
+        wanted.setdefault(EntityType(entity_type), set()).add(str(entity_id))
+    mirrored: dict[tuple[str, str], int] = {}
+    with db.transaction:
+        for entity_type in (kind.type for kind in CATALOGUE if kind.type in wanted):
+            model = MODELS[entity_type]
+            ids = wanted[entity_type]
+            present = dict(
+                (str(public_id), (pk, version))
+                for public_id, pk, version in model.objects.filter(public_id__in=ids).values_list(
+                    "public_id", "pk", "version"
+                )
+            )
+            pks = [pk for pk, _version in present.values()]
+            if entity_type == EntityType.RELATION:
+                gone = sorted(ids - present.keys())
+                if gone:
+                    writer.delete_relations(gone)
+                if pks:
+                    mirror_relations(model.objects.filter(pk__in=pks))
+            else:
+                for uid in sorted(ids - present.keys()):
+                    _delete(entity_type, uid)
+                if pks:
+                    mirror_nodes(entity_type, model.objects.filter(pk__in=pks))
+            for uid in ids:
+                mirrored[entity_type.value, uid] = present[uid][1] if uid in present else 0
+    return mirrored
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 the broker after commit."""
 
 import logging
+import threading
 from datetime import timedelta
-from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -16,6 +17,11 @@ from .models import OutboxEvent
 logger = logging.getLogger(__name__)
 
 
+# Events recorded in this thread's transaction and not yet handed to the broker: the
+# first after-commit callback publishes them all, the others find nothing left to do.
+_recorded = threading.local()
+
+
 def outbox_record(*, change: Change, **kwargs: object) -> OutboxEvent:
     """On `change_recorded`, inside the change's transaction: the task is published
     only after the commit."""
@@ -25,29 +31,66 @@ def outbox_record(*, change: Change, **kwargs: object) -> OutboxEvent:
         world_id=change.world_id,
         version=change.version,
     )
-    # robust: a broker failure must not fail the request; the sweep republishes.
-    transaction.on_commit(partial(outbox_publish, event_ids=[event.pk]), robust=True)
+    if not hasattr(_recorded, "ids"):
+        _recorded.ids = []
+    _recorded.ids.append(event.pk)
+    # One callback per event, not per transaction: a savepoint that rolls back drops its
+    # own callbacks, and the events of the rest must still be published. Ids of rows
+    # rolled back are found by no query. robust: a broker failure must not fail the
+    # request; the sweep republishes.
+    transaction.on_commit(_publish_recorded, robust=True)
     return event
 
 
-def outbox_publish(*, event_ids: list[int]) -> int:
-    """Publish the mirror task of each event; returns how many the broker confirmed."""
-    from .tasks import mirror_entity
+def _publish_recorded() -> None:
+    ids, _recorded.ids = getattr(_recorded, "ids", []), []
+    if ids:
+        outbox_publish(event_ids=ids)
 
-    published = 0
+
+def outbox_publish(*, event_ids: list[int]) -> int:
+    """Publish mirror tasks for the entities of these pending events, over one broker
+    connection; returns how many events are now published.
+
+    A task mirrors an entity's current state and confirms every version up to the one
+    it carries, so each entity goes once, with its latest pending version; a commit of
+    many entities goes in tasks of GRAPH_MIRROR_BATCH_SIZE (mirror_entities).
+    """
+    from .tasks import mirror_entities, mirror_entity
+
+    pending: dict[tuple[str, str], list[OutboxEvent]] = {}
     for event in OutboxEvent.objects.filter(pk__in=event_ids, delivered_at__isnull=True):
-        try:
-            mirror_entity.apply_async(
-                args=[event.entity_type, str(event.entity_id), event.version],
-                retry=True,
-                retry_policy={"max_retries": 1, "interval_start": 0},
+        pending.setdefault((event.entity_type, str(event.entity_id)), []).append(event)
+    items = [
+        [entity_type, entity_id, max(event.version for event in events)]
+        for (entity_type, entity_id), events in pending.items()
+    ]
+    size = settings.GRAPH_MIRROR_BATCH_SIZE
+    published: list[int] = []
+    with mirror_entity.app.producer_or_acquire() as producer:
+        for start in range(0, len(items), size):
+            chunk = items[start : start + size]
+            task, args = (
+                (mirror_entity, chunk[0]) if len(chunk) == 1 else (mirror_entities, [chunk])
             )
-        except Exception as error:  # broker down: the row stays pending for the sweep
-            logger.warning("outbox: publish of %s failed: %s", event, error)
-            continue
-        OutboxEvent.objects.filter(pk=event.pk).update(published_at=timezone.now())
-        published += 1
-    return published
+            try:
+                task.apply_async(
+                    args=args,
+                    producer=producer,
+                    retry=True,
+                    retry_policy={"max_retries": 1, "interval_start": 0},
+                )
+            except Exception as error:  # broker down: the rows stay pending for the sweep
+                logger.warning("outbox: publish of %s entities failed: %s", len(chunk), error)
+                continue
+            published.extend(
+                event.pk
+                for entity_type, entity_id, _ in chunk
+                for event in pending[entity_type, entity_id]
+            )
+    if published:
+        OutboxEvent.objects.filter(pk__in=published).update(published_at=timezone.now())
+    return len(published)
 
 
 def outbox_mark_delivered(*, entity_type: str, entity_id: str, version: int) -> int:

@@ -1,6 +1,8 @@
 """Celery tasks of the graph mirror: thin wrappers over graph.mirror and graph.outbox."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery import shared_task
 from django.db import OperationalError
@@ -19,38 +21,64 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (TransientError, ServiceUnavailable, SessionExpired, OperationalError)
 
 
-@shared_task(
-    name="graph.mirror_entity",
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=1,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=6,
-    # A mirror takes milliseconds; one that hangs (a graph server dying without
-    # closing its sockets) is killed, and late acks give its message to another child.
-    soft_time_limit=60,
-    time_limit=90,
-)
+# A mirror takes milliseconds (a batch of entities, a second or two); one that hangs
+# (a graph server dying without closing its sockets) is killed, and late acks give
+# its message to another child.
+MIRROR_TASK_OPTIONS = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 1,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 6,
+    "soft_time_limit": 60,
+    "time_limit": 90,
+}
+
+
+@contextmanager
+def _noting_failures(items: list[tuple[str, str]]) -> Iterator[None]:
+    """Record a failed attempt on each entity's pending rows (after the last retry they
+    stay pending, for the sweep), then let the error go on to Celery's retry."""
+    try:
+        yield
+    except Exception as error:
+        for entity_type, entity_id in items:
+            outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
+        if isinstance(error, TRANSIENT_ERRORS):
+            GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
+        raise
+
+
+@shared_task(name="graph.mirror_entity", **MIRROR_TASK_OPTIONS)
 def mirror_entity(self, entity_type: str, entity_id: str, version: int) -> int:
     """Mirror an entity's current state; `version` is the change that caused the task."""
     from .mirror import mirror_entity as mirror
 
     EntityType(entity_type)  # refuse unknown types before touching anything
-    try:
-        with GRAPH_WRITE_SECONDS.labels(entity_type=entity_type).time():
-            mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
-    except Exception as error:
-        # Recorded on every failed attempt; after the last retry the row stays pending.
-        outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
-        if isinstance(error, TRANSIENT_ERRORS):
-            GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
-        raise
+    timer = GRAPH_WRITE_SECONDS.labels(entity_type=entity_type).time()
+    with _noting_failures([(entity_type, entity_id)]), timer:
+        mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
     outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=mirrored)
     logger.info("mirrored %s %s (change v%s, now v%s)", entity_type, entity_id, version, mirrored)
     return mirrored
+
+
+@shared_task(name="graph.mirror_entities", **MIRROR_TASK_OPTIONS)
+def mirror_entities(self, items: list[list]) -> int:
+    """Mirror many entities' current state at once: `items` are [type, id, version]."""
+    from .mirror import mirror_entities as mirror
+
+    # Unknown types are refused before anything is touched.
+    entities = [(EntityType(kind).value, str(entity_id)) for kind, entity_id, _version in items]
+    with _noting_failures(entities), GRAPH_WRITE_SECONDS.labels(entity_type="batch").time():
+        mirrored = mirror(entities)
+    for (entity_type, entity_id), version in mirrored.items():
+        outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=version)
+    logger.info("mirrored %s entities in one task", len(mirrored))
+    return len(mirrored)
 
 
 @shared_task(name="graph.republish_overdue", acks_late=True, reject_on_worker_lost=True)

@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .changes import change_record
 from .models import (
@@ -138,14 +139,28 @@ def _in_order(entities: dict[tuple[type, int], WorldEntity]) -> list[WorldEntity
 
 @transaction.atomic
 def scene_set_participants(
-    *, scene: Scene, participants: Iterable[tuple[Character, str]], touch: bool = True
+    *,
+    scene: Scene,
+    participants: Iterable[tuple[Character, str]],
+    touch: bool = True,
+    created: bool = False,
 ) -> None:
     """Replace the scene's cast (character, role).
 
     A new cast is a change of the scene: with `touch` its version grows; callers
-    that have just saved the scene in the same transaction pass touch=False.
+    that have just saved the scene in the same transaction pass touch=False, and
+    `created` when they have just created it (it has no cast to replace yet).
     """
     wanted = {character.pk: (character, role) for character, role in participants}
+    if created:
+        cast = [SceneParticipant(scene=scene, character=c, role=r) for c, r in wanted.values()]
+        for participation in cast:
+            # One row per character (`wanted`) of a scene without rows: nothing to collide.
+            participation.full_clean(validate_unique=False, validate_constraints=False)
+        bulk_create_with_history(cast, SceneParticipant)
+        if touch:
+            scene_touch(scene=scene)
+        return
     scene.participations.exclude(character_id__in=wanted).delete()
     existing = {p.character_id: p for p in scene.participations.all()}
     for character_id, (character, role) in wanted.items():

@@ -123,6 +123,9 @@ STORAGES = {
 # --- Graph (neomodel over Bolt to Neo4j 5: compose, Aura, or the project's launcher) ---
 NEO4J_BOLT_URL = env.str("NEO4J_BOLT_URL")
 GRAPH_CONNECTION_TIMEOUT = env.float("GRAPH_CONNECTION_TIMEOUT", default=5.0)
+# Entities of one commit mirrored by one task (a batch, an import): larger is fewer
+# graph transactions, smaller spreads a big commit over more worker processes.
+GRAPH_MIRROR_BATCH_SIZE = env.int("GRAPH_MIRROR_BATCH_SIZE", default=200)
 
 # --- Celery over RabbitMQ ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="amqp://guest:guest@127.0.0.1:5672//")

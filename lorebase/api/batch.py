@@ -38,6 +38,7 @@ from lorebase.catalogue import KINDS, EntityType
 from lorebase.models import World, WorldEntity
 
 from . import serializers as entity_serializers
+from .fields import KNOWN_ENTITIES
 from .schema import problem
 from .world_scope import WorldScopedView
 
@@ -148,7 +149,9 @@ def _prefixed(detail: Any, prefix: str) -> dict:
     return {prefix: detail}
 
 
-def _target(operation: dict, refs: dict, world: World, index: int) -> WorldEntity:
+def _target(operation: dict, refs: dict, context: dict, index: int) -> WorldEntity:
+    """The entity an update or delete names; it leaves the batch's known entities, which
+    would otherwise keep its state from before the operation."""
     model = KINDS[operation["type"]].model
     ident = _resolve(operation["id"], refs, f"operations.{index}.id", index)
     try:
@@ -156,7 +159,8 @@ def _target(operation: dict, refs: dict, world: World, index: int) -> WorldEntit
     except ValueError:
         found = None
     else:
-        found = model._default_manager.filter(world=world, public_id=public_id).first()
+        context[KNOWN_ENTITIES].pop((model, public_id), None)
+        found = model._default_manager.filter(world=context["world"], public_id=public_id).first()
     if found is None:
         raise OperationFailed(
             index,
@@ -169,11 +173,13 @@ def _target(operation: dict, refs: dict, world: World, index: int) -> WorldEntit
     return cast(WorldEntity, found)
 
 
-def _apply_one(index: int, operation: dict, refs: dict, world: World, request: Request) -> dict:
+def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
     op, type_name = operation["op"], operation["type"]
     result: dict[str, Any] = {"index": index, "op": op, "type": type_name}
     if op == "delete":
-        doomed = _target(operation, refs, world, index)
+        doomed = _target(operation, refs, context, index)
+        # What the delete takes with it (cascades, cleared references) is not known here.
+        context[KNOWN_ENTITIES].clear()
         try:
             services.entity_delete(instance=doomed)
         except (ProtectedError, RestrictedError) as error:
@@ -187,13 +193,10 @@ def _apply_one(index: int, operation: dict, refs: dict, world: World, request: R
                 index, {f"operations.{index}.id": [f"Still in use, by: {used_by}."]}, 409
             ) from error
         return {**result, "id": doomed.public_id, "version": doomed.version}
-    instance = _target(operation, refs, world, index) if op == "update" else None
+    instance = _target(operation, refs, context, index) if op == "update" else None
     data = _resolve(operation["data"], refs, f"operations.{index}.data", index)
     serializer = SERIALIZERS[type_name](
-        instance=instance,
-        data=data,
-        partial=op == "update",
-        context={"world": world, "request": request, "if_match": False},
+        instance=instance, data=data, partial=op == "update", context=context
     )
     prefix = f"operations.{index}.data"
     if not serializer.is_valid():
@@ -213,6 +216,8 @@ def _apply_one(index: int, operation: dict, refs: dict, world: World, request: R
             },
             409,
         ) from error
+    if op == "create":
+        context[KNOWN_ENTITIES][type(entity), entity.public_id] = entity
     if "ref" in operation:
         refs[operation["ref"]] = entity
         result["ref"] = operation["ref"]
@@ -223,13 +228,14 @@ def batch_apply(*, world: World, request: Request, operations: list[dict]) -> li
     """Apply the operations in order, in the caller's transaction; OperationFailed on the first
     that fails (the caller rolls back)."""
     refs: dict[str, Any] = {}
+    context = {"world": world, "request": request, "if_match": False, KNOWN_ENTITIES: {}}
     results = []
     for index, operation in enumerate(operations):
         if "ref" in operation and operation["ref"] in refs:
             raise OperationFailed(
                 index, {f"operations.{index}.ref": [f"Ref “{operation['ref']}” is used twice."]}
             )
-        results.append(_apply_one(index, operation, refs, world, request))
+        results.append(_apply_one(index, operation, refs, context))
     return results
 
 

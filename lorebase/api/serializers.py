@@ -215,10 +215,14 @@ class SceneSerializer(EntitySerializer):
 
     def save_entity(self, instance, data: dict, expected_version: int | None):
         cast = data.pop("participations", None)
+        created = instance.pk is None
         scene = super().save_entity(instance, data, expected_version)
         if cast is not None:
             services.scene_set_participants(
-                scene=scene, participants=[(p["character"], p["role"]) for p in cast], touch=False
+                scene=scene,
+                participants=[(p["character"], p["role"]) for p in cast],
+                touch=False,
+                created=created,
             )
         return scene
 

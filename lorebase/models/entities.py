@@ -6,7 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ..catalogue import EntityType
-from .worlds import WorldEntity
+from .worlds import LoadedReferences, WorldEntity
 
 
 def aliases_field() -> ArrayField:
@@ -205,7 +205,7 @@ class Scene(WorldEntity):
         return self.title
 
 
-class SceneParticipant(models.Model):
+class SceneParticipant(LoadedReferences):
     class Role(models.TextChoices):
         PRESENT = "present", "Present"
         SPEAKER = "speaker", "Speaker"

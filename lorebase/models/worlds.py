@@ -1,6 +1,7 @@
 """Worlds, who may work on them, and what every world entity has in common."""
 
 import uuid
+from collections.abc import Collection
 from typing import ClassVar
 
 from django.conf import settings
@@ -67,7 +68,30 @@ class WorldMembership(models.Model):
         return ROLE_RANK[self.role] >= ROLE_RANK[role]
 
 
-class WorldEntity(models.Model):
+class LoadedReferences(models.Model):
+    """Validation that trusts a reference already read from the database.
+
+    `full_clean` asks the database whether each foreign key's row exists, one query
+    per reference; a related object this instance holds was read in the caller's
+    transaction, and the database's own constraint still guards the insert.
+    """
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        loaded = {
+            field.name
+            for field in self._meta.concrete_fields
+            if field.is_relation
+            and field.is_cached(self)
+            and getattr(self, field.name) is not None
+            and getattr(self, field.name).pk is not None
+        }
+        super().clean_fields(exclude={*(exclude or ()), *loaded})
+
+
+class WorldEntity(LoadedReferences):
     """Base of everything inside a world: a stable public id and a growing version."""
 
     entity_type: ClassVar[EntityType]  # each concrete model declares its stored type

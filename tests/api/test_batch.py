@@ -249,3 +249,77 @@ def test_a_viewer_may_not_batch_and_an_outsider_sees_no_world(viewer, outsider, 
     operations = [{"op": "create", "type": "concept", "data": {"name": "Guild"}}]
     problem(_batch(viewer, world, operations), 403, "permission_denied")
     problem(_batch(outsider, world, operations), 404, "not_found")
+
+
+def test_an_entity_deleted_earlier_in_the_batch_is_no_longer_a_reference(editor, world):
+    """The batch reads each referenced entity once; a delete makes it read them again."""
+    chapter = ChapterFactory(world=world, number=1)
+    before = _counts()
+    response = _batch(
+        editor,
+        world,
+        [
+            {"op": "create", "type": "character", "ref": "anya", "data": {"name": "Anya Voss"}},
+            {"op": "create", "type": "character", "ref": "ivo", "data": {"name": "Ivo Voss"}},
+            {
+                "op": "create",
+                "type": "scene",
+                "data": {
+                    "chapter": str(chapter.public_id),
+                    "order": 1,
+                    "title": "Both at the pier",
+                    "participants": [{"character": {"ref": "anya"}}, {"character": {"ref": "ivo"}}],
+                },
+            },
+            {"op": "delete", "type": "character", "id": {"ref": "ivo"}},
+            {
+                "op": "create",
+                "type": "scene",
+                "data": {
+                    "chapter": str(chapter.public_id),
+                    "order": 2,
+                    "title": "Ivo again",
+                    "participants": [{"character": {"ref": "ivo"}}],
+                },
+            },
+        ],
+    )
+    assert response.status_code == 400, response.content
+    reasons = by_field(response)["operations.4.data.participants.0.character"]
+    assert any("There is no character" in reason for reason in reasons)
+    assert _counts() == before
+
+
+def test_a_scene_created_with_its_cast_has_the_cast_and_its_history(editor, world):
+    chapter = ChapterFactory(world=world, number=1)
+    anya = CharacterFactory(world=world, name="Anya")
+    kay = CharacterFactory(world=world, name="Kay")
+    response = _batch(
+        editor,
+        world,
+        [
+            {
+                "op": "create",
+                "type": "scene",
+                "data": {
+                    "chapter": str(chapter.public_id),
+                    "order": 1,
+                    "title": "Fog",
+                    "participants": [
+                        {"character": str(anya.public_id), "role": "speaker"},
+                        {"character": str(kay.public_id)},
+                    ],
+                },
+            }
+        ],
+    )
+    assert response.status_code == 200, response.content
+    scene = Scene.objects.get(public_id=response.json()["results"][0]["id"])
+    assert sorted(scene.participations.values_list("character__name", "role")) == [
+        ("Anya", "speaker"),
+        ("Kay", "present"),
+    ]
+    history = scene.participations.model.history.filter(scene_id=scene.pk)
+    assert sorted(history.values_list("character_id", "history_type")) == sorted(
+        [(anya.pk, "+"), (kay.pk, "+")]
+    )

@@ -72,3 +72,45 @@ def test_the_graph_catches_up_with_a_batch(celery_worker_process, graph):
     assert deleted.status_code == 200, deleted.content
     wait_until_mirrored(world)
     assert_graph_matches(world)  # the relation gone, the scene's cast of one
+
+
+def test_many_entities_mirrored_at_once_match_postgresql(graph):
+    """mirror_entities writes every type of a commit in one call, targets written after
+    their sources included (a death scene after the character who died in it), then
+    removes what PostgreSQL no longer holds."""
+    from graph.mirror import mirror_entities
+    from lorebase.models import Chapter, Character, Location, Relation, RelationKind, Scene
+
+    world = services.world_create(owner=None, name="Harbor", slug=f"h-{uuid.uuid4().hex[:6]}")
+    one = services.entity_save(instance=Chapter(world=world, number=1, title="Fog"))
+    harbor = services.entity_save(instance=Location(world=world, name="Harbor"))
+    pier = services.entity_save(instance=Location(world=world, name="Pier 9", parent=harbor))
+    anya, kay = (
+        services.entity_save(instance=Character(world=world, name=name))
+        for name in ("Anya Voss", "Kay Voss")
+    )
+    scene = services.entity_save(
+        instance=Scene(world=world, chapter=one, order=1, title="The fall", location=pier)
+    )
+    services.scene_set_participants(scene=scene, participants=[(anya, "speaker"), (kay, "present")])
+    kay.status, kay.killed_by, kay.death_scene = Character.Status.DEAD, anya, scene
+    services.entity_save(instance=kay)
+    relation = Relation(world=world, kind=RelationKind.FAMILY_OF)
+    relation.set_endpoint("source", anya)
+    relation.set_endpoint("target", kay)
+    services.entity_save(instance=relation)
+    everything = [
+        (entity.entity_type.value, str(entity.public_id))
+        for entity in (relation, scene, kay, anya, pier, harbor, one, world)
+    ]
+    mirrored = mirror_entities(everything)
+    assert mirrored[("character", str(kay.public_id))] == kay.version
+    assert_graph_matches(world)
+
+    gone = [("relation", str(relation.public_id)), ("scene", str(scene.public_id))]
+    services.entity_delete(instance=relation)
+    services.entity_delete(instance=scene)
+    # The scene's delete cleared Kay's death scene: a new version of Kay, in the same commit.
+    mirrored = mirror_entities([*gone, ("character", str(kay.public_id))])
+    assert (mirrored[gone[0]], mirrored[gone[1]]) == (0, 0)
+    assert_graph_matches(world)
