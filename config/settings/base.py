@@ -278,10 +278,19 @@ LLM_CONTEXT_TOKENS = env.int("LLM_CONTEXT_TOKENS", default=3000)  # lore budget 
 LLM_GRAPH_TIMEOUT = env.float("LLM_GRAPH_TIMEOUT", default=2.0)  # seconds per graph read
 LLM_CACHE_SECONDS = env.int("LLM_CACHE_SECONDS", default=86400)
 LLM_THROTTLE_RATE = env.str("LLM_THROTTLE_RATE", default="30/minute")  # per user
-# Answers are cached in PostgreSQL (table created by llm's migration), so every web
-# process shares them; the default cache (throttle counters) stays per process.
+# Answers and throttle counters are cached in PostgreSQL (tables created by llm's and
+# lorebase's migrations), so every web process shares them: a per-process count would
+# give each user the limit once per worker. The default cache stays per process.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": env.str(
+            "API_THROTTLE_CACHE_BACKEND", default="django.core.cache.backends.db.DatabaseCache"
+        ),
+        "LOCATION": env.str("API_THROTTLE_CACHE_LOCATION", default="lorebase_throttle_cache"),
+        # Counters of a few thousand users fit; older ones are culled first.
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
     "llm": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "lorebase_llm_cache",
@@ -298,8 +307,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Every API view is throttled per user (per address when anonymous); the answer in
 # role sets its own stricter scope ("llm-answer") instead.
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
-    "rest_framework.throttling.UserRateThrottle",
-    "rest_framework.throttling.AnonRateThrottle",
+    "lorebase.api.throttling.UserRateThrottle",
+    "lorebase.api.throttling.AnonRateThrottle",
 ]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] |= {
     "user": env.str("API_THROTTLE_USER_RATE", default="600/minute"),
