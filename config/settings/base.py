@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.request_id.RequestIdMiddleware",
+    "config.api_not_found.ApiNotFoundMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # CORS first, so that even a refused (413) answer carries the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
