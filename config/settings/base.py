@@ -269,11 +269,19 @@ LLM_OPENAI_API_KEY = env.str("LLM_OPENAI_API_KEY", default="")
 LLM_OPENAI_MODEL = env.str("LLM_OPENAI_MODEL", default="gpt-4o-mini")
 LLM_ANTHROPIC_BASE_URL = env.str("LLM_ANTHROPIC_BASE_URL", default="https://api.anthropic.com")
 LLM_ANTHROPIC_API_KEY = env.str("LLM_ANTHROPIC_API_KEY", default="")  # unset: unavailable
-LLM_ANTHROPIC_MODEL = env.str("LLM_ANTHROPIC_MODEL", default="claude-3-5-haiku-latest")
+# claude-3-5-haiku-latest was retired (404); the alias follows the current Haiku.
+LLM_ANTHROPIC_MODEL = env.str("LLM_ANTHROPIC_MODEL", default="claude-haiku-4-5")
 LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=30.0)  # seconds per provider call
 LLM_RETRY_ATTEMPTS = env.int("LLM_RETRY_ATTEMPTS", default=4)  # tries on 429, 5xx, no connection
 LLM_RETRY_BACKOFF = env.float("LLM_RETRY_BACKOFF", default=1.0)  # seconds, doubling
 LLM_MAX_OUTPUT_TOKENS = env.int("LLM_MAX_OUTPUT_TOKENS", default=600)
+# OpenAI reasoning models (by name: the family, or family-…) take `max_completion_tokens`,
+# which also counts their hidden reasoning, and refuse `temperature`.
+LLM_OPENAI_REASONING_MODELS = env.list(
+    "LLM_OPENAI_REASONING_MODELS", default=["o1", "o3", "o4", "gpt-5"]
+)
+LLM_REASONING_MAX_OUTPUT_TOKENS = env.int("LLM_REASONING_MAX_OUTPUT_TOKENS", default=4000)
+LLM_TEMPERATURE = env.float("LLM_TEMPERATURE", default=0.0)  # every other model
 LLM_MAX_QUESTION_LENGTH = env.int("LLM_MAX_QUESTION_LENGTH", default=500)
 LLM_CONTEXT_TOKENS = env.int("LLM_CONTEXT_TOKENS", default=3000)  # lore budget of one answer
 LLM_GRAPH_TIMEOUT = env.float("LLM_GRAPH_TIMEOUT", default=2.0)  # seconds per graph read
