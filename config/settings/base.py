@@ -173,6 +173,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lorebase.api.schema.require_version_on_patch",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",
         "ConceptKindEnum": "lorebase.models.entities.Concept.Kind",
