@@ -9,9 +9,9 @@ from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 
 from lorebase.api.schema import problem
+from lorebase.api.throttling import ScopedRateThrottle
 from lorebase.api.world_scope import WorldScopedView
 from lorebase.models import WorldRole
 

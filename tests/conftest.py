@@ -123,12 +123,14 @@ def graph(graph_server_url: str) -> Iterator:
 def fresh_throttle_counts() -> Iterator[None]:
     """Every test starts with unspent API throttles.
 
-    Throttle counts live in the per-process default cache, not in the rolled-back
-    database, and all anonymous test requests share one address.
+    Throttle counts live in CACHES["throttle"] (per process under the test settings),
+    not in the rolled-back database, and all anonymous test requests share one address.
     """
     caches["default"].clear()
+    caches["throttle"].clear()
     yield
     caches["default"].clear()
+    caches["throttle"].clear()
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.request_id.RequestIdMiddleware",
+    "config.api_not_found.ApiNotFoundMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # CORS first, so that even a refused (413) answer carries the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
@@ -175,6 +176,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lorebase.api.schema.require_version_on_patch",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",
         "ConceptKindEnum": "lorebase.models.entities.Concept.Kind",
@@ -271,20 +276,37 @@ LLM_OPENAI_API_KEY = env.str("LLM_OPENAI_API_KEY", default="")
 LLM_OPENAI_MODEL = env.str("LLM_OPENAI_MODEL", default="gpt-4o-mini")
 LLM_ANTHROPIC_BASE_URL = env.str("LLM_ANTHROPIC_BASE_URL", default="https://api.anthropic.com")
 LLM_ANTHROPIC_API_KEY = env.str("LLM_ANTHROPIC_API_KEY", default="")  # unset: unavailable
-LLM_ANTHROPIC_MODEL = env.str("LLM_ANTHROPIC_MODEL", default="claude-3-5-haiku-latest")
+# claude-3-5-haiku-latest was retired (404); the alias follows the current Haiku.
+LLM_ANTHROPIC_MODEL = env.str("LLM_ANTHROPIC_MODEL", default="claude-haiku-4-5")
 LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=30.0)  # seconds per provider call
 LLM_RETRY_ATTEMPTS = env.int("LLM_RETRY_ATTEMPTS", default=4)  # tries on 429, 5xx, no connection
 LLM_RETRY_BACKOFF = env.float("LLM_RETRY_BACKOFF", default=1.0)  # seconds, doubling
 LLM_MAX_OUTPUT_TOKENS = env.int("LLM_MAX_OUTPUT_TOKENS", default=600)
+# OpenAI reasoning models (by name: the family, or family-…) take `max_completion_tokens`,
+# which also counts their hidden reasoning, and refuse `temperature`.
+LLM_OPENAI_REASONING_MODELS = env.list(
+    "LLM_OPENAI_REASONING_MODELS", default=["o1", "o3", "o4", "gpt-5"]
+)
+LLM_REASONING_MAX_OUTPUT_TOKENS = env.int("LLM_REASONING_MAX_OUTPUT_TOKENS", default=4000)
+LLM_TEMPERATURE = env.float("LLM_TEMPERATURE", default=0.0)  # every other model
 LLM_MAX_QUESTION_LENGTH = env.int("LLM_MAX_QUESTION_LENGTH", default=500)
 LLM_CONTEXT_TOKENS = env.int("LLM_CONTEXT_TOKENS", default=3000)  # lore budget of one answer
 LLM_GRAPH_TIMEOUT = env.float("LLM_GRAPH_TIMEOUT", default=2.0)  # seconds per graph read
 LLM_CACHE_SECONDS = env.int("LLM_CACHE_SECONDS", default=86400)
 LLM_THROTTLE_RATE = env.str("LLM_THROTTLE_RATE", default="30/minute")  # per user
-# Answers are cached in PostgreSQL (table created by llm's migration), so every web
-# process shares them; the default cache (throttle counters) stays per process.
+# Answers and throttle counters are cached in PostgreSQL (tables created by llm's and
+# lorebase's migrations), so every web process shares them: a per-process count would
+# give each user the limit once per worker. The default cache stays per process.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": env.str(
+            "API_THROTTLE_CACHE_BACKEND", default="django.core.cache.backends.db.DatabaseCache"
+        ),
+        "LOCATION": env.str("API_THROTTLE_CACHE_LOCATION", default="lorebase_throttle_cache"),
+        # Counters of a few thousand users fit; older ones are culled first.
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
     "llm": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "lorebase_llm_cache",
@@ -301,8 +323,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Every API view is throttled per user (per address when anonymous); the answer in
 # role sets its own stricter scope ("llm-answer") instead.
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
-    "rest_framework.throttling.UserRateThrottle",
-    "rest_framework.throttling.AnonRateThrottle",
+    "lorebase.api.throttling.UserRateThrottle",
+    "lorebase.api.throttling.AnonRateThrottle",
 ]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] |= {
     "user": env.str("API_THROTTLE_USER_RATE", default="600/minute"),

@@ -20,3 +20,10 @@ WHITENOISE_AUTOREFRESH = True
 # A loaded CI machine compiles Neo4j's plan for a new statement slowly (seconds, at
 # first use): the suite must not fail on that. Tests of the limit set their own.
 SEARCH_GRAPH_TIMEOUT = env.float("SEARCH_GRAPH_TIMEOUT", default=15.0)  # noqa: F405
+# Throttle counts per process in tests: the autouse fixture that resets them between
+# tests must not need the database. tests/test_settings.py checks the shared backend of
+# the real settings.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}

@@ -25,7 +25,7 @@ class AnthropicProvider(Provider):
             body={
                 "model": self.model,
                 "max_tokens": settings.LLM_MAX_OUTPUT_TOKENS,
-                "temperature": 0,
+                "temperature": settings.LLM_TEMPERATURE,
                 "system": prompt.system,
                 "messages": [{"role": "user", "content": prompt.user}],
                 # A forced tool call is the Messages API's way to get schema-shaped JSON.

@@ -7,6 +7,24 @@ from ..prompt import ANSWER_SCHEMA, Prompt
 from .base import Completion, Provider, ProviderOutputInvalid, parse_answer, post_json
 
 
+def is_reasoning_model(model: str) -> bool:
+    """A reasoning model (o1, o3, o4, gpt-5 …, LLM_OPENAI_REASONING_MODELS), also behind a
+    router's vendor prefix (`openai/o3-mini`)."""
+    name = model.rsplit("/", 1)[-1].lower()
+    return any(
+        name == family or name.startswith(f"{family}-")
+        for family in settings.LLM_OPENAI_REASONING_MODELS
+    )
+
+
+def sampling(model: str) -> dict[str, object]:
+    """The output limit and sampling by model family: reasoning models refuse
+    `max_tokens` (replaced by `max_completion_tokens`) and any `temperature` but 1."""
+    if is_reasoning_model(model):
+        return {"max_completion_tokens": settings.LLM_REASONING_MAX_OUTPUT_TOKENS}
+    return {"temperature": settings.LLM_TEMPERATURE, "max_tokens": settings.LLM_MAX_OUTPUT_TOKENS}
+
+
 class OpenAIProvider(Provider):
     name = "openai"
 
@@ -28,8 +46,7 @@ class OpenAIProvider(Provider):
                     {"role": "system", "content": prompt.system},
                     {"role": "user", "content": prompt.user},
                 ],
-                "temperature": 0,
-                "max_tokens": settings.LLM_MAX_OUTPUT_TOKENS,
+                **sampling(self.model),
                 "response_format": {
                     "type": "json_schema",
                     "json_schema": {"name": "answer", "strict": True, "schema": ANSWER_SCHEMA},

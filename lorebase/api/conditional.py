@@ -26,7 +26,7 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     required=False,
     description='The ETag you read (`"3"`): if the entity changed since, 412 and nothing '
-    "changes. Stands for `version` in the body.",
+    "changes. Stands for `version` in the body (a PATCH needs one or the other).",
 )
 
 

@@ -81,3 +81,21 @@ class ProblemAutoSchema(AutoSchema):
 def problem(description: str) -> OpenApiResponse:
     """An error response a view names in `extend_schema(responses=…)`."""
     return OpenApiResponse(ProblemSerializer, description=description)
+
+
+def require_version_on_patch(
+    result: dict, generator: object, request: object, public: bool
+) -> dict:
+    """A PATCH body must carry `version` (drf-spectacular marks every field of a partial
+    update optional): without it, or an If-Match, the answer is a 400, since a write
+    that names no version could silently overwrite someone else's save."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if (
+            name.startswith("Patched")
+            and name.endswith("Request")
+            and "version" in component.get("properties", {})
+        ):
+            required = component.setdefault("required", [])
+            if "version" not in required:
+                required.append("version")
+    return result
