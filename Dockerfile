@@ -13,6 +13,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     DJANGO_STATIC_ROOT=/app/static
+# git: GitPython runs the git command line and refuses to import without it (exports,
+# and the admin that imports them, so collectstatic below needs it too).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 lorebase \
     && mkdir -p /tmp/metrics-web /tmp/metrics-worker \
     && chown lorebase /tmp/metrics-web /tmp/metrics-worker

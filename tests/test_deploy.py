@@ -181,3 +181,50 @@ def test_the_production_image_leaves_the_one_machine_starters_out():
     assert '"gunicorn", "config.wsgi"' in dockerfile
     for service in ("worker", "beat"):
         assert _compose()["services"][service]["command"][:3] == ["celery", "-A", "config"]
+
+
+# Programs the image's code runs, by the Debian package that installs them.
+PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client", "pg_restore": "postgresql-client"}
+IMAGE_CODE = ("config", "lorebase", "graph", "search", "llm", "exports", "consistency",
+              "webhooks", "worldgen")  # fmt: skip
+
+
+def _runtime_stage_packages() -> set[str]:
+    """Packages the Dockerfile's runtime stage installs with apt-get (continued lines joined)."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    stage = re.split(r"^FROM .* AS runtime$", text, flags=re.MULTILINE)[1]
+    stage = re.split(r"^FROM ", stage, flags=re.MULTILINE)[0]
+    packages: set[str] = set()
+    for command in re.findall(r"apt-get install ([^&;\n]+)", stage):
+        packages |= {word for word in command.split() if not word.startswith("-")}
+    return packages
+
+
+def _programs_the_code_runs() -> dict[str, str]:
+    """Each external program the image's code starts, with a file that starts it."""
+    programs: dict[str, str] = {}
+    for package in IMAGE_CODE:
+        for path in (ROOT / package).glob("**/*.py"):
+            if "migrations" in path.parts:
+                continue
+            source = path.read_text()
+            where = str(path.relative_to(ROOT))
+            if re.search(r"^\s*(?:import git\b|from git(?:\.\w+)* import)", source, re.MULTILINE):
+                programs.setdefault("git", where)  # GitPython runs the git command line
+            for name in re.findall(
+                r'(?:subprocess\.\w+|Popen|shutil\.which)\(\s*\[?\s*"([\w.-]+)"', source
+            ):
+                programs.setdefault(name, where)
+    return programs
+
+
+def test_the_runtime_image_installs_every_program_the_code_runs():
+    programs = _programs_the_code_runs()
+    assert "git" in programs, "the scan finds GitPython in the exports"
+    packages = _runtime_stage_packages()
+    missing = {
+        name: where
+        for name, where in programs.items()
+        if PACKAGE_OF_PROGRAM.get(name, name) not in packages
+    }
+    assert missing == {}, f"not installed by the runtime stage: {missing}"
