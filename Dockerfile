@@ -19,8 +19,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 lorebase \
-    && mkdir -p /tmp/metrics-web /tmp/metrics-worker \
-    && chown lorebase /tmp/metrics-web /tmp/metrics-worker
+    && mkdir -p /tmp/metrics-web /tmp/metrics-worker /var/lib/lorebase/exports \
+    && chown lorebase /tmp/metrics-web /tmp/metrics-worker /var/lib/lorebase/exports
+# A new named volume mounted on /var/lib/lorebase/exports takes this owner.
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=lorebase:lorebase . /app

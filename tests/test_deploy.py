@@ -228,3 +228,18 @@ def test_the_runtime_image_installs_every_program_the_code_runs():
         if PACKAGE_OF_PROGRAM.get(name, name) not in packages
     }
     assert missing == {}, f"not installed by the runtime stage: {missing}"
+
+
+def test_the_export_repository_is_on_a_named_volume_where_exports_are_written():
+    """Unpushed export commits must outlive the container that made them."""
+    compose = _compose()
+    export_dir = compose["x-django"]["environment"]["EXPORT_DIR"]
+    for name in ("worker", "beat"):
+        service = compose["services"][name]
+        assert service["environment"]["EXPORT_DIR"] == export_dir, name
+        mounts = dict(volume.split(":", 1) for volume in service.get("volumes", []))
+        assert mounts.get("exports-data") == export_dir, name
+    assert "exports-data" in compose["volumes"]
+    # The image creates the mount point for its user, so a new volume is writable.
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(rf"chown lorebase [^\n]*{re.escape(export_dir)}", dockerfile)
