@@ -30,4 +30,5 @@ RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build DATABASE_URL=postgre
     NEO4J_BOLT_URL=bolt://build@localhost:7687 python manage.py collectstatic --noinput
 USER lorebase
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]
+# Workers, threads and the timeout: deploy/gunicorn.conf.py.
+CMD ["gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]

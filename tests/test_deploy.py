@@ -243,3 +243,59 @@ def test_the_export_repository_is_on_a_named_volume_where_exports_are_written():
     # The image creates the mount point for its user, so a new volume is writable.
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.search(rf"chown lorebase [^\n]*{re.escape(export_dir)}", dockerfile)
+
+
+GUNICORN_CONF = ROOT / "deploy/gunicorn.conf.py"
+
+
+def _gunicorn_conf() -> dict:
+    import runpy
+
+    return runpy.run_path(str(GUNICORN_CONF))
+
+
+def test_gunicorn_runs_threads_with_a_timeout_above_the_longest_answer(settings):
+    """A sync worker with the default 30 s timeout was killed while a provider was retried."""
+    from gunicorn.config import Config
+
+    from llm.providers.base import MAX_RETRY_WAIT
+
+    conf = _gunicorn_conf()
+    config = Config()
+    for name, value in conf.items():
+        if name in config.settings:
+            config.set(name, value)  # gunicorn's own validation of each setting
+    assert config.worker_class_str == "gthread"
+    assert config.threads >= 2
+    assert conf["MAX_RETRY_WAIT"] == MAX_RETRY_WAIT
+    graph_reads = (ROOT / "llm/knowledge.py").read_text().count("timeout=TIMEOUT")
+    assert graph_reads <= conf["GRAPH_READS_PER_ANSWER"]
+    attempts = settings.LLM_RETRY_ATTEMPTS
+    worst = (
+        attempts * settings.LLM_TIMEOUT
+        + (attempts - 1) * MAX_RETRY_WAIT
+        + graph_reads * settings.LLM_GRAPH_TIMEOUT
+    )
+    assert config.timeout > worst > 30
+    assert config.graceful_timeout >= config.timeout
+    # Derived from the settings, not fixed: a longer provider timeout raises it.
+    settings.LLM_TIMEOUT = 120.0
+    assert _gunicorn_conf()["timeout"] > 4 * 120
+    # The image and compose start gunicorn with this file.
+    command = ["gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]
+    assert _compose()["services"]["web"]["command"] == command
+    assert json.dumps(command) in (ROOT / "Dockerfile").read_text()
+
+
+def test_gunicorn_marks_an_exited_worker_dead_for_prometheus(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    child_exit = _gunicorn_conf()["child_exit"]
+    live, kept = tmp_path / "gauge_livesum_4242.db", tmp_path / "counter_4242.db"
+    live.write_bytes(b"")
+    kept.write_bytes(b"")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    child_exit(None, SimpleNamespace(pid=4242))
+    assert not live.exists() and kept.exists()  # counters of the dead worker still count
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    child_exit(None, SimpleNamespace(pid=4242))  # without multiprocess mode: nothing to do
