@@ -206,3 +206,17 @@ def test_the_supervisor_backs_off_from_the_start_again_after_a_stable_run():
     now[0] = 100.0
     supervisor.check()  # it ran 97 s before it died this time
     assert child.restart_at == 101.0  # back to the first backoff
+
+
+def test_the_devstack_prints_no_runtime_directory_warning():
+    """Without XDG_RUNTIME_DIR, importing the embedded PostgreSQL warned on every start."""
+    env = {name: value for name, value in os.environ.items() if name != "XDG_RUNTIME_DIR"}
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-c", "import devstack.run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RuntimeDirWarning" not in result.stderr + result.stdout
