@@ -13,9 +13,15 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     DJANGO_STATIC_ROOT=/app/static
+# git: GitPython runs the git command line and refuses to import without it (exports,
+# and the admin that imports them, so collectstatic below needs it too).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 lorebase \
-    && mkdir -p /tmp/metrics-web /tmp/metrics-worker \
-    && chown lorebase /tmp/metrics-web /tmp/metrics-worker
+    && mkdir -p /tmp/metrics-web /tmp/metrics-worker /var/lib/lorebase/exports \
+    && chown lorebase /tmp/metrics-web /tmp/metrics-worker /var/lib/lorebase/exports
+# A new named volume mounted on /var/lib/lorebase/exports takes this owner.
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=lorebase:lorebase . /app
@@ -24,4 +30,5 @@ RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build DATABASE_URL=postgre
     NEO4J_BOLT_URL=bolt://build@localhost:7687 python manage.py collectstatic --noinput
 USER lorebase
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2"]
+# Workers, threads and the timeout: deploy/gunicorn.conf.py.
+CMD ["gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]

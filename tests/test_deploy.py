@@ -181,3 +181,121 @@ def test_the_production_image_leaves_the_one_machine_starters_out():
     assert '"gunicorn", "config.wsgi"' in dockerfile
     for service in ("worker", "beat"):
         assert _compose()["services"][service]["command"][:3] == ["celery", "-A", "config"]
+
+
+# Programs the image's code runs, by the Debian package that installs them.
+PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client", "pg_restore": "postgresql-client"}
+IMAGE_CODE = ("config", "lorebase", "graph", "search", "llm", "exports", "consistency",
+              "webhooks", "worldgen")  # fmt: skip
+
+
+def _runtime_stage_packages() -> set[str]:
+    """Packages the Dockerfile's runtime stage installs with apt-get (continued lines joined)."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    stage = re.split(r"^FROM .* AS runtime$", text, flags=re.MULTILINE)[1]
+    stage = re.split(r"^FROM ", stage, flags=re.MULTILINE)[0]
+    packages: set[str] = set()
+    for command in re.findall(r"apt-get install ([^&;\n]+)", stage):
+        packages |= {word for word in command.split() if not word.startswith("-")}
+    return packages
+
+
+def _programs_the_code_runs() -> dict[str, str]:
+    """Each external program the image's code starts, with a file that starts it."""
+    programs: dict[str, str] = {}
+    for package in IMAGE_CODE:
+        for path in (ROOT / package).glob("**/*.py"):
+            if "migrations" in path.parts:
+                continue
+            source = path.read_text()
+            where = str(path.relative_to(ROOT))
+            if re.search(r"^\s*(?:import git\b|from git(?:\.\w+)* import)", source, re.MULTILINE):
+                programs.setdefault("git", where)  # GitPython runs the git command line
+            for name in re.findall(
+                r'(?:subprocess\.\w+|Popen|shutil\.which)\(\s*\[?\s*"([\w.-]+)"', source
+            ):
+                programs.setdefault(name, where)
+    return programs
+
+
+def test_the_runtime_image_installs_every_program_the_code_runs():
+    programs = _programs_the_code_runs()
+    assert "git" in programs, "the scan finds GitPython in the exports"
+    packages = _runtime_stage_packages()
+    missing = {
+        name: where
+        for name, where in programs.items()
+        if PACKAGE_OF_PROGRAM.get(name, name) not in packages
+    }
+    assert missing == {}, f"not installed by the runtime stage: {missing}"
+
+
+def test_the_export_repository_is_on_a_named_volume_where_exports_are_written():
+    """Unpushed export commits must outlive the container that made them."""
+    compose = _compose()
+    export_dir = compose["x-django"]["environment"]["EXPORT_DIR"]
+    for name in ("worker", "beat"):
+        service = compose["services"][name]
+        assert service["environment"]["EXPORT_DIR"] == export_dir, name
+        mounts = dict(volume.split(":", 1) for volume in service.get("volumes", []))
+        assert mounts.get("exports-data") == export_dir, name
+    assert "exports-data" in compose["volumes"]
+    # The image creates the mount point for its user, so a new volume is writable.
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(rf"chown lorebase [^\n]*{re.escape(export_dir)}", dockerfile)
+
+
+GUNICORN_CONF = ROOT / "deploy/gunicorn.conf.py"
+
+
+def _gunicorn_conf() -> dict:
+    import runpy
+
+    return runpy.run_path(str(GUNICORN_CONF))
+
+
+def test_gunicorn_runs_threads_with_a_timeout_above_the_longest_answer(settings):
+    """A sync worker with the default 30 s timeout was killed while a provider was retried."""
+    from gunicorn.config import Config
+
+    from llm.providers.base import MAX_RETRY_WAIT
+
+    conf = _gunicorn_conf()
+    config = Config()
+    for name, value in conf.items():
+        if name in config.settings:
+            config.set(name, value)  # gunicorn's own validation of each setting
+    assert config.worker_class_str == "gthread"
+    assert config.threads >= 2
+    assert conf["MAX_RETRY_WAIT"] == MAX_RETRY_WAIT
+    graph_reads = (ROOT / "llm/knowledge.py").read_text().count("timeout=TIMEOUT")
+    assert graph_reads <= conf["GRAPH_READS_PER_ANSWER"]
+    attempts = settings.LLM_RETRY_ATTEMPTS
+    worst = (
+        attempts * settings.LLM_TIMEOUT
+        + (attempts - 1) * MAX_RETRY_WAIT
+        + graph_reads * settings.LLM_GRAPH_TIMEOUT
+    )
+    assert config.timeout > worst > 30
+    assert config.graceful_timeout >= config.timeout
+    # Derived from the settings, not fixed: a longer provider timeout raises it.
+    settings.LLM_TIMEOUT = 120.0
+    assert _gunicorn_conf()["timeout"] > 4 * 120
+    # The image and compose start gunicorn with this file.
+    command = ["gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]
+    assert _compose()["services"]["web"]["command"] == command
+    assert json.dumps(command) in (ROOT / "Dockerfile").read_text()
+
+
+def test_gunicorn_marks_an_exited_worker_dead_for_prometheus(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    child_exit = _gunicorn_conf()["child_exit"]
+    live, kept = tmp_path / "gauge_livesum_4242.db", tmp_path / "counter_4242.db"
+    live.write_bytes(b"")
+    kept.write_bytes(b"")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    child_exit(None, SimpleNamespace(pid=4242))
+    assert not live.exists() and kept.exists()  # counters of the dead worker still count
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    child_exit(None, SimpleNamespace(pid=4242))  # without multiprocess mode: nothing to do

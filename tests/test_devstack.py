@@ -145,3 +145,78 @@ def _alive(pid: int) -> bool:
         return False
     # A zombie (exited, not yet reaped by init) is gone for our purposes.
     return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+
+def test_a_child_that_exits_is_restarted_with_backoff_and_says_so():
+    """`make run` used to stop everything when one child exited (a killed worker took
+    the web server down): the supervisor restarts it, waiting longer each time."""
+    from devstack.supervisor import Supervisor
+
+    lines: list[str] = []
+    spawned: list[subprocess.Popen] = []
+
+    def spawn(command: list[str]) -> subprocess.Popen:
+        spawned.append(subprocess.Popen(command, start_new_session=True))
+        return spawned[-1]
+
+    supervisor = Supervisor(spawn=spawn, log=lines.append, first_backoff=0.1, max_backoff=0.2)
+    crashing = supervisor.start("worker", [sys.executable, "-c", "raise SystemExit(3)"])
+    steady = supervisor.start("web", [sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        deadline = time.monotonic() + 20
+        while crashing.restarts < 3 and time.monotonic() < deadline:
+            supervisor.check()
+            time.sleep(0.02)
+        assert crashing.restarts >= 3, lines
+        assert steady.restarts == 0 and steady.process.poll() is None, "the others keep running"
+        assert "worker exited with status 3; restarting it in 0.1 s." in lines
+        assert "worker exited with status 3; restarting it in 0.2 s." in lines  # doubled, capped
+        assert not any("in 0.4 s" in line for line in lines)
+        assert any(line.startswith("worker restarted (pid ") for line in lines)
+    finally:
+        supervisor.stop_all()
+    assert all(process.poll() is not None for process in spawned)
+
+
+def test_the_supervisor_backs_off_from_the_start_again_after_a_stable_run():
+    from devstack.supervisor import Supervisor
+
+    now = [0.0]
+
+    class Exited:
+        pid = 1
+
+        def poll(self) -> int:
+            return 1
+
+    supervisor = Supervisor(
+        spawn=lambda command: Exited(), log=lambda line: None, clock=lambda: now[0]
+    )
+    child = supervisor.start("beat", ["beat"])
+    supervisor.check()
+    assert child.restart_at == 1.0 and child.backoff == 2.0
+    now[0] = 1.0
+    supervisor.check()  # restarted
+    assert child.restarts == 1 and child.restart_at is None
+    supervisor.check()  # and dead again at once: the next wait is longer
+    assert child.restart_at == 3.0
+    now[0] = 3.0
+    supervisor.check()
+    assert child.restarts == 2
+    now[0] = 100.0
+    supervisor.check()  # it ran 97 s before it died this time
+    assert child.restart_at == 101.0  # back to the first backoff
+
+
+def test_the_devstack_prints_no_runtime_directory_warning():
+    """Without XDG_RUNTIME_DIR, importing the embedded PostgreSQL warned on every start."""
+    env = {name: value for name, value in os.environ.items() if name != "XDG_RUNTIME_DIR"}
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-c", "import devstack.run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RuntimeDirWarning" not in result.stderr + result.stdout
