@@ -125,8 +125,9 @@ def _delete_queue(name: str) -> None:
 
 @contextmanager
 def served(*, name: str) -> Iterator[str]:
-    """The production WSGI server as compose runs it (gunicorn, 2 workers, persistent
-    database connections; DEBUG off, API throttle raised) on loopback: its URL.
+    """The production WSGI server as compose runs it (gunicorn with deploy/gunicorn.conf.py,
+    2 threaded workers, persistent database connections; DEBUG off, API throttle raised)
+    on loopback: its URL.
 
     Its log goes to test-artifacts/<name>-server.log.
     """
@@ -139,13 +140,12 @@ def served(*, name: str) -> Iterator[str]:
     (ROOT / "test-artifacts").mkdir(exist_ok=True)
     with (ROOT / "test-artifacts" / f"{name}-server.log").open("wb") as log:
         server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "config.wsgi"),
-                *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
-            ],
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"],
             cwd=ROOT,
             env={
                 **os.environ,
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "WEB_CONCURRENCY": "2",
                 "DJANGO_DEBUG": "false",
                 "DATABASE_CONN_MAX_AGE": "60",
                 # The per-user API throttle would answer most of a load test with 429.
