@@ -123,6 +123,8 @@ STORAGES = {
 # --- Graph (neomodel over Bolt to Neo4j 5: compose, Aura, or the project's launcher) ---
 NEO4J_BOLT_URL = env.str("NEO4J_BOLT_URL")
 GRAPH_CONNECTION_TIMEOUT = env.float("GRAPH_CONNECTION_TIMEOUT", default=5.0)
+# A pooled Bolt connection idle this many seconds is checked before use (0: always).
+GRAPH_LIVENESS_CHECK_TIMEOUT = env.float("GRAPH_LIVENESS_CHECK_TIMEOUT", default=0.0)
 
 # --- Celery over RabbitMQ ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="amqp://guest:guest@127.0.0.1:5672//")

@@ -1,0 +1,72 @@
+"""graph.connection.is_transient: which graph failures are retried (and a 503)."""
+
+import errno
+
+import pytest
+from neo4j.exceptions import (
+    ClientError,
+    ConfigurationError,
+    CypherSyntaxError,
+    DatabaseError,
+    IncompleteCommit,
+    ServiceUnavailable,
+    SessionExpired,
+    TransactionError,
+    TransientError,
+)
+
+from graph.connection import GraphConnectionLost, is_transient
+
+
+def client_error(message: str, code: str = "Neo.ClientError.Request.Invalid") -> ClientError:
+    error = ClientError(message)
+    error._neo4j_code = code  # type: ignore[attr-defined]
+    error._message = message  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ServiceUnavailable("gone"),
+        SessionExpired("expired"),
+        IncompleteCommit("unknown outcome"),
+        TransientError("deadlock"),
+        client_error("RUN not expected in state: AUTHENTICATION"),
+        client_error("PULL not expected in state: READY"),
+        BrokenPipeError(errno.EPIPE, "Broken pipe"),
+        ConnectionResetError(errno.ECONNRESET, "reset by peer"),
+        OSError(errno.ECONNREFUSED, "refused"),
+        GraphConnectionLost("already classified"),
+    ],
+    ids=lambda error: type(error).__name__ + ":" + str(error)[:30],
+)
+def test_connection_and_protocol_state_errors_are_transient(error: BaseException) -> None:
+    assert is_transient(error)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        client_error("Invalid input 'MATC'", "Neo.ClientError.Statement.SyntaxError"),
+        CypherSyntaxError("bad"),
+        TransactionError("closed transaction"),
+        ConfigurationError("bad option"),
+        DatabaseError("server bug"),
+        ValueError("not a graph error"),
+        OSError(errno.ENOENT, "no such file"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_caller_faults_are_not_transient(error: BaseException) -> None:
+    assert not is_transient(error)
+
+
+def test_a_wrapped_transient_error_is_transient() -> None:
+    try:
+        try:
+            raise ServiceUnavailable("gone")
+        except ServiceUnavailable as cause:
+            raise RuntimeError("mirror failed") from cause
+    except RuntimeError as error:
+        assert is_transient(error)
