@@ -70,3 +70,18 @@ def test_a_wrapped_transient_error_is_transient() -> None:
             raise RuntimeError("mirror failed") from cause
     except RuntimeError as error:
         assert is_transient(error)
+
+
+def test_the_api_answers_a_stale_connection_with_a_503_problem() -> None:
+    from config.api_errors import api_exception_handler
+
+    response = api_exception_handler(client_error("RUN not expected in state: AUTHENTICATION"), {})
+    assert response is not None and response.status_code == 503
+    assert response.data["code"] == "graph_unavailable"
+
+
+def test_the_api_leaves_a_statement_bug_to_the_500_handler() -> None:
+    from config.api_errors import api_exception_handler
+
+    syntax = client_error("Invalid input 'MATC'", "Neo.ClientError.Statement.SyntaxError")
+    assert api_exception_handler(syntax, {}) is None
