@@ -5,6 +5,10 @@ Before the fix, every pooled connection then failed with "RUN not expected in st
 AUTHENTICATION": the mirror did not retry, graph reads were 500s, /health/ready stayed
 down. Now: reads answer 200 (or a 503 problem while the server is down), the saves made
 around the restart all reach the graph, and /health/ready says ready again.
+
+A guard, not a reproduction: on one machine with a quiet pool this also passed before
+the fix (the wedge was seen under 400 writes of load). The wedge itself is reproduced
+without a server in tests/graph/test_transient.py.
 """
 
 import time

@@ -85,3 +85,67 @@ def test_the_api_leaves_a_statement_bug_to_the_500_handler() -> None:
 
     syntax = client_error("Invalid input 'MATC'", "Neo.ClientError.Statement.SyntaxError")
     assert api_exception_handler(syntax, {}) is None
+
+
+def test_a_read_on_a_stale_connection_is_retried_once_on_a_fresh_pool(monkeypatch) -> None:
+    """The wedge of issue 22 without a server: the first use of a pooled connection
+    fails in a wrong protocol state; the read resets the pool and answers."""
+    from contextlib import nullcontext
+
+    from graph import reads
+
+    calls: list[str] = []
+
+    def cypher_query(query: str, params: dict) -> tuple[list, tuple]:
+        calls.append(query)
+        if len(calls) == 1:
+            raise client_error("RUN not expected in state: AUTHENTICATION")
+        return [[1]], ("x",)
+
+    monkeypatch.setattr(reads, "ensure_connected", lambda: None)
+    monkeypatch.setattr(reads, "reset_pool", lambda: calls.append("reset"))
+    monkeypatch.setattr(type(reads.db), "read_transaction", property(lambda self: _Tx()))
+    monkeypatch.setattr(reads.db, "cypher_query", cypher_query)
+
+    class _Tx:
+        def __call__(self, timeout: float) -> nullcontext:
+            return nullcontext()
+
+    assert reads.read("RETURN 1", {}, timeout="SEARCH_GRAPH_TIMEOUT") == [[1]]
+    assert calls == ["RETURN 1", "reset", "RETURN 1"]
+
+
+def test_a_read_that_stays_unreachable_is_graph_unavailable(monkeypatch) -> None:
+    from contextlib import nullcontext
+
+    from graph import reads
+
+    def cypher_query(query: str, params: dict) -> tuple[list, tuple]:
+        raise client_error("RUN not expected in state: AUTHENTICATION")
+
+    monkeypatch.setattr(reads, "ensure_connected", lambda: None)
+    monkeypatch.setattr(reads, "reset_pool", lambda: None)
+    monkeypatch.setattr(
+        type(reads.db), "read_transaction", property(lambda self: lambda timeout: nullcontext())
+    )
+    monkeypatch.setattr(reads.db, "cypher_query", cypher_query)
+    with pytest.raises(reads.GraphUnavailable):
+        reads.read("RETURN 1", {}, timeout="SEARCH_GRAPH_TIMEOUT")
+
+
+def test_the_mirror_retries_a_stale_connection_after_resetting_the_pool(monkeypatch) -> None:
+    import uuid
+
+    from graph import mirror, tasks
+
+    def stale(**_: object) -> int:
+        raise client_error("RUN not expected in state: AUTHENTICATION")
+
+    resets: list[bool] = []
+    monkeypatch.setattr(mirror, "mirror_entity", stale)
+    monkeypatch.setattr(tasks, "outbox_note_failure", lambda **_: None)
+    monkeypatch.setattr(tasks, "reset_pool", lambda: resets.append(True))
+    with pytest.raises(GraphConnectionLost, match="not expected in state"):
+        tasks.mirror_entity.run("character", str(uuid.uuid4()), 1)
+    assert resets == [True]
+    assert GraphConnectionLost in tasks.mirror_entity.autoretry_for
