@@ -16,6 +16,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from graph.connection import is_transient
 from graph.reads import GraphTimeout, GraphUnavailable
 from lorebase.api.exceptions import PreconditionFailed, validation_error_from_django
 from lorebase.api.problems import field_errors, problem_response, summary
@@ -41,6 +42,8 @@ def _as_api_exception(exc: Exception) -> Exception:
         return exceptions.ParseError(str(exc))
     if isinstance(exc, GraphTimeout | GraphUnavailable):
         return GraphBusy(f"{exc} Try again, or ask for less (a smaller depth or limit).")
+    if is_transient(exc):  # a graph read outside graph.reads: the server, not the caller
+        return GraphBusy("The graph server cannot be reached right now. Try again.")
     if isinstance(exc, DjangoValidationError):
         return validation_error_from_django(exc)
     if isinstance(exc, Http404):

@@ -24,7 +24,16 @@ def check_database() -> dict:
 
 
 def check_graph() -> dict:
-    return _timed(lambda: db.cypher_query("RETURN 1"))
+    """A fresh pool after any failure, so the check says ready as soon as the graph is
+    back (a pool of connections to the old server would keep it failing)."""
+    from graph.connection import ensure_connected, reset_pool
+
+    ensure_connected()
+    check = _timed(lambda: db.cypher_query("RETURN 1"))
+    if not check["ok"]:
+        reset_pool()
+        check = _timed(lambda: db.cypher_query("RETURN 1"))
+    return check
 
 
 def check_broker() -> dict:

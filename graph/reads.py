@@ -12,10 +12,11 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, TransientError
+from neo4j.exceptions import ClientError, DriverError, Neo4jError
 from neomodel import db
 
 from graph import projection
+from graph.connection import ensure_connected, is_transient, reset_pool
 
 # The relation bound to `r` holds at chapter $as_of (any relation when $as_of is null):
 # an open end is from the start or to the end. Relation.objects.valid_at is the same
@@ -65,19 +66,35 @@ def read(query: str, params: dict, *, timeout: str | Deadline) -> list[list]:
         seconds = timeout.at - time.monotonic()
         if seconds <= 0:
             raise GraphTimeout(_took_too_long(setting))
-    try:
-        with db.read_transaction(timeout=seconds):
-            rows, _ = db.cypher_query(query, params)
-    except Neo4jError as error:
-        # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]: the server's
-        # enforcement of the timeout given above.
-        if "TransactionTimedOut" in (error.code or ""):
-            raise GraphTimeout(_took_too_long(setting)) from error
-        if isinstance(error, TransientError):
-            raise GraphUnavailable("The graph server asked to retry later.") from error
-        raise
-    except (ServiceUnavailable, DriverError) as error:
-        raise GraphUnavailable("The graph server cannot be reached right now.") from error
+    ensure_connected()
+    # A transient failure (a restarted server left dead connections in the pool) is
+    # retried once on a fresh pool; a second one means the graph is down: a 503.
+    for attempt in range(2):
+        try:
+            with db.read_transaction(timeout=seconds):
+                rows, _ = db.cypher_query(query, params)
+        except Neo4jError as error:
+            # Neo.ClientError.Transaction.TransactionTimedOut[ClientConfiguration]: the
+            # server's enforcement of the timeout given above.
+            if "TransactionTimedOut" in (error.code or ""):
+                raise GraphTimeout(_took_too_long(setting)) from error
+            if is_transient(error):
+                reset_pool()
+                if attempt == 0:
+                    continue
+                raise GraphUnavailable("The graph server asked to retry later.") from error
+            if isinstance(error, ClientError):
+                raise  # the statement's fault: a bug here, not the server's
+            # A DatabaseError: the server failed, not the caller.
+            raise GraphUnavailable("The graph server failed to answer.") from error
+        except (DriverError, OSError) as error:
+            if not is_transient(error) and not isinstance(error, DriverError):
+                raise
+            reset_pool()
+            if attempt == 0 and is_transient(error):
+                continue
+            raise GraphUnavailable("The graph server cannot be reached right now.") from error
+        break
     return rows
 
 

@@ -6,19 +6,31 @@ from contextlib import contextmanager
 
 from celery import shared_task
 from django.db import OperationalError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from lorebase.catalogue import EntityType
 
+from .connection import GraphConnectionLost, is_transient, reset_pool
 from .metrics import GRAPH_TRANSIENT_ERRORS, GRAPH_WRITE_SECONDS
 from .outbox import outbox_mark_delivered, outbox_note_failure, outbox_overdue, outbox_publish
 
 logger = logging.getLogger(__name__)
 
 # Worth retrying: the graph or PostgreSQL is busy (a deadlock), restarting or
-# unreachable. A unique key violation is not: nodes are only written with MERGE on
-# their uniquely constrained key, which Neo4j serialises with the constraint's locks.
-TRANSIENT_ERRORS = (TransientError, ServiceUnavailable, SessionExpired, OperationalError)
+# unreachable; graph.connection.is_transient decides for the graph, whose transient
+# errors reach Celery as GraphConnectionLost after the pool was reset. A unique key
+# violation is not: nodes are only written with MERGE on their uniquely constrained
+# key, which Neo4j serialises with the constraint's locks.
+TRANSIENT_ERRORS = (GraphConnectionLost, OperationalError)
+
+
+def _graph_failure(error: Exception) -> Exception:
+    """A transient graph error as GraphConnectionLost, with the pool reset (its
+    connections may be dead: a restarted server); anything else unchanged."""
+    if isinstance(error, GraphConnectionLost) or not is_transient(error):
+        return error
+    GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
+    reset_pool()
+    return GraphConnectionLost(f"{type(error).__name__}: {error}")
 
 
 # A mirror takes milliseconds (a batch of entities, a second or two); one that hangs
@@ -47,9 +59,12 @@ def _noting_failures(items: list[tuple[str, str]]) -> Iterator[None]:
     except Exception as error:
         for entity_type, entity_id in items:
             outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
-        if isinstance(error, TRANSIENT_ERRORS):
-            GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
-        raise
+        failure = _graph_failure(error)
+        if failure is error:
+            if isinstance(error, OperationalError):
+                GRAPH_TRANSIENT_ERRORS.labels(error=type(error).__name__).inc()
+            raise
+        raise failure from error
 
 
 @shared_task(name="graph.mirror_entity", **MIRROR_TASK_OPTIONS)
@@ -99,7 +114,13 @@ def reconcile(world_id: str | None = None) -> dict:
     """Beat: compare PostgreSQL and the graph per world and repair any drift."""
     from .reconcile import reconcile_worlds
 
-    return reconcile_worlds(world_id=world_id)
+    try:
+        return reconcile_worlds(world_id=world_id)
+    except Exception as error:
+        failure = _graph_failure(error)
+        if failure is error:
+            raise
+        raise failure from error
 
 
 @shared_task(

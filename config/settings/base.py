@@ -127,6 +127,8 @@ GRAPH_CONNECTION_TIMEOUT = env.float("GRAPH_CONNECTION_TIMEOUT", default=5.0)
 # Entities of one commit mirrored by one task (a batch, an import): larger is fewer
 # graph transactions, smaller spreads a big commit over more worker processes.
 GRAPH_MIRROR_BATCH_SIZE = env.int("GRAPH_MIRROR_BATCH_SIZE", default=200)
+# A pooled Bolt connection idle this many seconds is checked before use (0: always).
+GRAPH_LIVENESS_CHECK_TIMEOUT = env.float("GRAPH_LIVENESS_CHECK_TIMEOUT", default=0.0)
 
 # --- Celery over RabbitMQ ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="amqp://guest:guest@127.0.0.1:5672//")
