@@ -61,7 +61,8 @@ def outbox_publish(*, event_ids: list[int]) -> int:
     pending: dict[tuple[str, str], list[OutboxEvent]] = {}
     for event in OutboxEvent.objects.filter(pk__in=event_ids, delivered_at__isnull=True):
         pending.setdefault((event.entity_type, str(event.entity_id)), []).append(event)
-    items = [
+    # JSON task arguments: [type, id, latest version] of each entity.
+    items: list[list] = [
         [entity_type, entity_id, max(event.version for event in events)]
         for (entity_type, entity_id), events in pending.items()
     ]
@@ -83,11 +84,7 @@ def outbox_publish(*, event_ids: list[int]) -> int:
             except Exception as error:  # broker down: the rows stay pending for the sweep
                 logger.warning("outbox: publish of %s entities failed: %s", len(chunk), error)
                 continue
-            published.extend(
-                event.pk
-                for entity_type, entity_id, _ in chunk
-                for event in pending[entity_type, entity_id]
-            )
+            published.extend(event.pk for item in chunk for event in pending[item[0], item[1]])
     if published:
         OutboxEvent.objects.filter(pk__in=published).update(published_at=timezone.now())
     return len(published)
