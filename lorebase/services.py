@@ -7,7 +7,7 @@ whoever follows the log learns of exactly what was committed.
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import TypeVar, cast
 
@@ -18,7 +18,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from .changes import change_record
+from .changes import change_record, changes_record
 from .models import (
     Change,
     Character,
@@ -74,6 +74,34 @@ def entity_save(*, instance: EntityT, expected_version: int | None = None) -> En
     instance.save()
     change_record(entity=instance, operation=operation)
     return instance
+
+
+@transaction.atomic
+def entities_create(
+    *,
+    instances: Sequence[WorldEntity],
+    casts: Sequence[Iterable[tuple[Character, str]]] = (),
+) -> None:
+    """Create many new entities of one type at once (a batch's run of creates): one insert
+    for the rows, one for their history, one for their changes, and for scenes (`casts`,
+    in the order of `instances`) one for their cast and its history.
+
+    Each is validated as entity_save validates it, but for its unique and check
+    constraints, which are the database's here: a clash raises IntegrityError and
+    nothing of the call is written (the caller may then save them one by one to learn
+    which, and why).
+    """
+    if not instances:
+        return
+    for instance in instances:
+        instance.full_clean(validate_unique=False, validate_constraints=False)
+    bulk_create_with_history(list(instances), type(instances[0]))
+    _casts_create(
+        (cast(Scene, scene), character, role)
+        for scene, members in zip(instances, casts, strict=False)
+        for character, role in members
+    )
+    changes_record(entities=instances, operation=Change.Operation.CREATE)
 
 
 @transaction.atomic
@@ -153,11 +181,7 @@ def scene_set_participants(
     """
     wanted = {character.pk: (character, role) for character, role in participants}
     if created:
-        cast = [SceneParticipant(scene=scene, character=c, role=r) for c, r in wanted.values()]
-        for participation in cast:
-            # One row per character (`wanted`) of a scene without rows: nothing to collide.
-            participation.full_clean(validate_unique=False, validate_constraints=False)
-        bulk_create_with_history(cast, SceneParticipant)
+        _casts_create((scene, character, role) for character, role in wanted.values())
         if touch:
             scene_touch(scene=scene)
         return
@@ -173,6 +197,16 @@ def scene_set_participants(
             participation.save()
     if touch:
         scene_touch(scene=scene)
+
+
+def _casts_create(rows: Iterable[tuple[Scene, Character, str]]) -> None:
+    """The cast of new scenes, one row per (scene, character): scenes without rows yet,
+    so there is nothing to collide with."""
+    cast = [SceneParticipant(scene=s, character=c, role=r) for s, c, r in rows]
+    for participation in cast:
+        participation.full_clean(validate_unique=False, validate_constraints=False)
+    if cast:
+        bulk_create_with_history(cast, SceneParticipant)
 
 
 def scene_touch(*, scene: Scene) -> None:
