@@ -184,9 +184,10 @@ def test_the_production_image_leaves_the_one_machine_starters_out():
 
 
 # Programs the image's code runs, by the Debian package that installs them.
-PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client", "pg_restore": "postgresql-client"}
+# The server's major (compose's pgvector/pgvector:pg18): pg_dump refuses newer servers.
+PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client-18", "pg_restore": "postgresql-client-18"}
 IMAGE_CODE = ("config", "lorebase", "graph", "search", "llm", "exports", "consistency",
-              "webhooks", "worldgen")  # fmt: skip
+              "webhooks", "worldgen", "backups")  # fmt: skip
 
 
 def _runtime_stage_packages() -> set[str]:
@@ -212,7 +213,8 @@ def _programs_the_code_runs() -> dict[str, str]:
             if re.search(r"^\s*(?:import git\b|from git(?:\.\w+)* import)", source, re.MULTILINE):
                 programs.setdefault("git", where)  # GitPython runs the git command line
             for name in re.findall(
-                r'(?:subprocess\.\w+|Popen|shutil\.which)\(\s*\[?\s*"([\w.-]+)"', source
+                r'(?:subprocess\.\w+|Popen|shutil\.which|pg_program)\(\s*\[?\s*"([\w.-]+)"',
+                source,
             ):
                 programs.setdefault(name, where)
     return programs
@@ -221,6 +223,7 @@ def _programs_the_code_runs() -> dict[str, str]:
 def test_the_runtime_image_installs_every_program_the_code_runs():
     programs = _programs_the_code_runs()
     assert "git" in programs, "the scan finds GitPython in the exports"
+    assert {"pg_dump", "pg_restore"} <= programs.keys(), "and the backups' PostgreSQL tools"
     packages = _runtime_stage_packages()
     missing = {
         name: where
