@@ -1,14 +1,17 @@
-"""A character as a Character Card V2 (the `chara_card_v2` JSON of role-play front-ends).
+"""A character as a Character Card V2 or V3 (the JSON of role-play front-ends).
 
 The embedded lorebook holds only what the character knows: the scenes they were
 present or spoke in (being mentioned is not being there), their relations, and
-the places and concepts those scenes and relations lead to.
+the places and concepts those scenes and relations lead to. Cut at a chapter,
+it holds only what they know by its end: later scenes, relations that start
+later, and people and places first seen later are left out (the no-spoiler rule
+of search: a character or a place exists from the first scene it is in).
 """
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from lorebase.catalogue import entity_type_of
 from lorebase.models import (
@@ -26,23 +29,30 @@ from lorebase.models import (
 PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
 
 
-def character_card(character: Character) -> dict[str, Any]:
+def character_card(character: Character, *, as_of: int | None = None) -> dict[str, Any]:
+    """The V2 card; `as_of` (a chapter number) cuts the lorebook, None is the whole story."""
     world: World = character.world
-    participations = list(
-        SceneParticipant.objects.filter(character=character, role__in=PRESENT_ROLES)
-        .select_related("scene__chapter", "scene__location")
-        .order_by("scene__chapter__number", "scene__order")
+    participations = SceneParticipant.objects.filter(character=character, role__in=PRESENT_ROLES)
+    relations = Relation.objects.filter(
+        Q(source_character=character) | Q(target_character=character)
     )
-    relations = list(
-        Relation.objects.filter(Q(source_character=character) | Q(target_character=character))
-        .select_related(
-            *ENDPOINT_FIELDS,
-            "valid_from",
-            "valid_to",
+    if as_of is not None:
+        participations = participations.filter(scene__chapter__number__lte=as_of)
+        relations = relations.filter(Q(valid_from__isnull=True) | Q(valid_from__number__lte=as_of))
+    scenes = [
+        p.scene
+        for p in participations.select_related("scene__chapter", "scene__location").order_by(
+            "scene__chapter__number", "scene__order"
         )
-        .order_by("kind", "public_id")
-    )
-    scenes = [p.scene for p in participations]
+    ]
+    unseen = _first_seen_after(world, as_of)
+    relations = [
+        r
+        for r in relations.select_related(*ENDPOINT_FIELDS, "valid_from", "valid_to").order_by(
+            "kind", "public_id"
+        )
+        if not ({_key(r.source), _key(r.target)} & unseen)
+    ]
     linked = [s.location for s in scenes if s.location] + [
         end for r in relations for end in (r.source, r.target) if end != character
     ]
@@ -58,6 +68,12 @@ def character_card(character: Character) -> dict[str, Any]:
     if character.speech_style:
         personality = f"{personality}\n\nSpeech style: {character.speech_style}".strip()
     first = scenes[0].summary if scenes and scenes[0].summary else ""
+    status, death = character.status, _death(character)
+    changed = character.status_chapter
+    if as_of is not None and changed is not None and changed.number > as_of:
+        # The status changed after the cut: until then they were as the story began.
+        status, death = Character.Status.ALIVE, None
+    known = f"by the end of chapter {as_of}" if as_of is not None else "in the whole story"
     return {
         "spec": "chara_card_v2",
         "spec_version": "2.0",
@@ -72,7 +88,7 @@ def character_card(character: Character) -> dict[str, Any]:
             "system_prompt": "",
             "post_history_instructions": "",
             "alternate_greetings": [],
-            "tags": [world.name, character.get_status_display()],
+            "tags": [world.name, Character.Status(status).label],
             "creator": "Lorebase",
             "character_version": str(character.version),
             "extensions": {
@@ -80,13 +96,16 @@ def character_card(character: Character) -> dict[str, Any]:
                     "world": str(world.public_id),
                     "character": str(character.public_id),
                     "aliases": character.aliases,
-                    "status": character.status,
-                    "death": _death(character),
+                    "status": status,
+                    "death": death,
+                    "as_of_chapter": as_of,
                 }
             },
             "character_book": {
                 "name": f"What {character.name} knows",
-                "description": f"Scenes, relations, places and concepts known to {character.name}.",
+                "description": (
+                    f"Scenes, relations, places and concepts known to {character.name} {known}."
+                ),
                 "recursive_scanning": False,
                 "extensions": {},
                 "entries": [lorebook_entry(index, **entry) for index, entry in enumerate(entries)],
@@ -178,9 +197,51 @@ def _span(relation: Relation) -> str:
     return f" (until chapter {end.number})" if end else ""
 
 
+def _first_seen_after(world: World, as_of: int | None) -> set[tuple[str, int]]:
+    """(type, pk) of the world's characters and places first seen after chapter `as_of`."""
+    if as_of is None:
+        return set()
+    later: set[tuple[str, int]] = set()
+    for model, first in (
+        (Character, "participations__scene__chapter__number"),
+        (Location, "scenes__chapter__number"),
+    ):
+        rows = model.objects.filter(world=world).annotate(first=Min(first))
+        later |= {
+            (model.__name__, pk) for pk in rows.filter(first__gt=as_of).values_list("pk", flat=True)
+        }
+    return later
+
+
+def _key(entity: WorldEntity) -> tuple[str, int]:
+    return type(entity).__name__, entity.pk
+
+
 def _unique(entities: Iterable[WorldEntity]) -> list[WorldEntity]:
     return list({entity.pk: entity for entity in entities}.values())
 
 
 def _by_name(entity: Location | Concept) -> tuple[str, str]:
     return entity.name, str(entity.public_id)
+
+
+def character_card_v3(character: Character, *, as_of: int | None = None) -> dict[str, Any]:
+    """The V3 card: the V2 fields (kept for V2 readers, as V3 allows), V3's own ones, and
+    a lorebook whose entries say they match by plain keys, not regular expressions."""
+    data = character_card(character, as_of=as_of)["data"]
+    book = data["character_book"]
+    return {
+        "spec": "chara_card_v3",
+        "spec_version": "3.0",
+        "data": {
+            **data,
+            "character_book": {
+                **book,
+                "entries": [{**entry, "use_regex": False} for entry in book["entries"]],
+            },
+            "group_only_greetings": [],
+            "source": [f"lorebase:{character.world.public_id}/{character.public_id}"],
+            "creation_date": int(character.created_at.timestamp()),
+            "modification_date": int(character.updated_at.timestamp()),
+        },
+    }
