@@ -11,7 +11,7 @@ of search: a character or a place exists from the first scene it is in).
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Min, Q
+from django.db.models import Q
 
 from lorebase.catalogue import entity_type_of
 from lorebase.models import (
@@ -25,6 +25,8 @@ from lorebase.models import (
     World,
     WorldEntity,
 )
+
+from .spoilers import first_chapters, known
 
 PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
 
@@ -45,13 +47,13 @@ def character_card(character: Character, *, as_of: int | None = None) -> dict[st
             "scene__chapter__number", "scene__order"
         )
     ]
-    unseen = _first_seen_after(world, as_of)
+    first = first_chapters(world) if as_of is not None else {}
     relations = [
         r
         for r in relations.select_related(*ENDPOINT_FIELDS, "valid_from", "valid_to").order_by(
             "kind", "public_id"
         )
-        if not ({_key(r.source), _key(r.target)} & unseen)
+        if known(first, r.source, as_of) and known(first, r.target, as_of)
     ]
     linked = [s.location for s in scenes if s.location] + [
         end for r in relations for end in (r.source, r.target) if end != character
@@ -67,13 +69,13 @@ def character_card(character: Character, *, as_of: int | None = None) -> dict[st
     personality = character.persona
     if character.speech_style:
         personality = f"{personality}\n\nSpeech style: {character.speech_style}".strip()
-    first = scenes[0].summary if scenes and scenes[0].summary else ""
+    opening = scenes[0].summary if scenes and scenes[0].summary else ""
     status, death = character.status, _death(character)
     changed = character.status_chapter
     if as_of is not None and changed is not None and changed.number > as_of:
         # The status changed after the cut: until then they were as the story began.
         status, death = Character.Status.ALIVE, None
-    known = f"by the end of chapter {as_of}" if as_of is not None else "in the whole story"
+    extent = f"by the end of chapter {as_of}" if as_of is not None else "in the whole story"
     return {
         "spec": "chara_card_v2",
         "spec_version": "2.0",
@@ -82,7 +84,7 @@ def character_card(character: Character, *, as_of: int | None = None) -> dict[st
             "description": character.description,
             "personality": personality,
             "scenario": world.description,
-            "first_mes": f"*{first}*" if first else "",
+            "first_mes": f"*{opening}*" if opening else "",
             "mes_example": "",
             "creator_notes": f"Exported from Lorebase, world “{world.name}”.",
             "system_prompt": "",
@@ -104,7 +106,7 @@ def character_card(character: Character, *, as_of: int | None = None) -> dict[st
             "character_book": {
                 "name": f"What {character.name} knows",
                 "description": (
-                    f"Scenes, relations, places and concepts known to {character.name} {known}."
+                    f"Scenes, relations, places and concepts known to {character.name} {extent}."
                 ),
                 "recursive_scanning": False,
                 "extensions": {},
@@ -195,26 +197,6 @@ def _span(relation: Relation) -> str:
     if start:
         return f" (from chapter {start.number})"
     return f" (until chapter {end.number})" if end else ""
-
-
-def _first_seen_after(world: World, as_of: int | None) -> set[tuple[str, int]]:
-    """(type, pk) of the world's characters and places first seen after chapter `as_of`."""
-    if as_of is None:
-        return set()
-    later: set[tuple[str, int]] = set()
-    for model, first in (
-        (Character, "participations__scene__chapter__number"),
-        (Location, "scenes__chapter__number"),
-    ):
-        rows = model.objects.filter(world=world).annotate(first=Min(first))
-        later |= {
-            (model.__name__, pk) for pk in rows.filter(first__gt=as_of).values_list("pk", flat=True)
-        }
-    return later
-
-
-def _key(entity: WorldEntity) -> tuple[str, int]:
-    return type(entity).__name__, entity.pk
 
 
 def _unique(entities: Iterable[WorldEntity]) -> list[WorldEntity]:
