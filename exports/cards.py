@@ -138,7 +138,7 @@ def _scene_entry(scene) -> dict[str, Any]:
 
 def _relation_entry(relation: Relation, character: Character) -> dict[str, Any]:
     other = relation.target if relation.source == character else relation.source
-    span = _span(relation)
+    span = relation_span(relation)
     label = RelationKind(relation.kind).label
     content = f"{relation.source} {label} {relation.target}{span}."
     if relation.description:
@@ -190,7 +190,7 @@ def lorebook_entry(
     }
 
 
-def _span(relation: Relation) -> str:
+def relation_span(relation: Relation) -> str:
     start, end = relation.valid_from, relation.valid_to
     if start and end:
         return f" (chapters {start.number}–{end.number})"

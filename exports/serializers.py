@@ -80,17 +80,12 @@ class CharacterCardV3Serializer(serializers.Serializer):
     data = CharacterCardV3DataSerializer()
 
 
-class CardParams(serializers.Serializer):
+class AsOfChapterParams(serializers.Serializer):
     as_of_chapter = serializers.IntegerField(
         required=False,
         min_value=1,
-        help_text="Only what the character knows by the end of this chapter; "
-        "without it the lorebook spans the whole story (the card says which).",
-    )
-    spec = serializers.ChoiceField(
-        choices=[("v2", "Character Card V2"), ("v3", "Character Card V3")],
-        default="v2",
-        help_text="Which card format.",
+        help_text="Only what is known by the end of this chapter; without it, the whole "
+        "story (the export says which).",
     )
 
     def validate_as_of_chapter(self, value: int) -> int:
@@ -103,3 +98,28 @@ class CardParams(serializers.Serializer):
                 f"This world has no chapter {value} (its chapters: {known})."
             )
         return value
+
+
+class CardParams(AsOfChapterParams):
+    spec = serializers.ChoiceField(
+        choices=[("v2", "Character Card V2"), ("v3", "Character Card V3")],
+        default="v2",
+        help_text="Which card format.",
+    )
+
+
+class GameExportParams(AsOfChapterParams):
+    format = serializers.ChoiceField(
+        choices=[
+            ("renpy", "characters.rpy and codex.json for a Ren'Py game"),
+            ("markdown", "an Obsidian-style Markdown vault"),
+        ],
+        help_text="What to export.",
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs["format"] == "renpy" and "as_of_chapter" in attrs:
+            raise serializers.ValidationError(
+                {"as_of_chapter": "The renpy codex names each entry's chapter: no cut."}
+            )
+        return attrs

@@ -78,3 +78,32 @@ class CharacterCardView(WorldScopedView):
         params.is_valid(raise_exception=True)
         card = CARDS[params.validated_data["spec"]]
         return Response(card(character, as_of=params.validated_data.get("as_of_chapter")))
+
+
+class GameExportView(WorldScopedView):
+    """The world for the game (Ren'Py defines and codex) or as a Markdown vault, zipped."""
+
+    @extend_schema(
+        operation_id="export_game_files",
+        tags=["exports"],
+        summary="The world as Ren'Py files or a Markdown vault, as a zip",
+        parameters=[serializers.GameExportParams],
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="`<world-slug>-<format>.zip` of `<world-slug>/…` files.",
+            )
+        },
+    )
+    def get(self, request: Request, world_id: str) -> StreamingHttpResponse:
+        params = serializers.GameExportParams(
+            data=request.query_params, context={"world": self.world}
+        )
+        params.is_valid(raise_exception=True)
+        chosen = params.validated_data["format"]
+        files = services.game_files(
+            self.world, format=chosen, as_of=params.validated_data.get("as_of_chapter")
+        )
+        response = StreamingHttpResponse(services.files_zip(files), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{self.world.slug}-{chosen}.zip"'
+        return response

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from exports.card_png import PortraitUnreadable, card_png
 from exports.cards import character_card, character_card_v3
-from exports.management.commands.export_world import _world
-from lorebase.models import Chapter, Character
+from exports.management.commands.export_world import _world, check_chapter
+from lorebase.models import Character
 
 
 class Command(BaseCommand):
@@ -37,8 +37,8 @@ class Command(BaseCommand):
         except (ValueError, Character.DoesNotExist) as error:
             raise CommandError(f"No character {options['character']!r} in {world.slug}.") from error
         as_of = options["as_of_chapter"]
-        if as_of is not None and not Chapter.objects.filter(world=world, number=as_of).exists():
-            raise CommandError(f"--as-of-chapter: {world.slug} has no chapter {as_of}.")
+        if as_of is not None:
+            check_chapter(world, as_of)
         if options["portrait"]:
             if not options["out"]:
                 raise CommandError("--out: a PNG card needs a file to be written to.")
