@@ -109,7 +109,8 @@ class CardParams(AsOfChapterParams):
 
 
 class GameExportParams(AsOfChapterParams):
-    format = serializers.ChoiceField(
+    # Not `format`: DRF reads that query parameter as the renderer to answer with.
+    kind = serializers.ChoiceField(
         choices=[
             ("renpy", "characters.rpy and codex.json for a Ren'Py game"),
             ("markdown", "an Obsidian-style Markdown vault"),
@@ -118,7 +119,7 @@ class GameExportParams(AsOfChapterParams):
     )
 
     def validate(self, attrs: dict) -> dict:
-        if attrs["format"] == "renpy" and "as_of_chapter" in attrs:
+        if attrs["kind"] == "renpy" and "as_of_chapter" in attrs:
             raise serializers.ValidationError(
                 {"as_of_chapter": "The renpy codex names each entry's chapter: no cut."}
             )

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from django.db.models import Q
 
+from lorebase.catalogue import entity_type_of
 from lorebase.models import (
     ENDPOINT_FIELDS,
     Chapter,
@@ -125,7 +126,7 @@ class _Vault:
     def notes(self) -> Iterator[tuple[WorldEntity, list[str], dict[str, Any]]]:
         for model in FOLDERS:
             for entity in self.entities[model]:
-                front = {"id": str(entity.public_id), "type": FOLDERS[model].lower()}
+                front = {"id": str(entity.public_id), "type": entity_type_of(entity).value}
                 body = [f"# {_title(entity)}", ""]
                 front |= getattr(self, f"_{model.__name__.lower()}")(entity, body)
                 yield entity, body, front
@@ -147,7 +148,7 @@ class _Vault:
     def _character(self, character: Character, body: list[str]) -> dict[str, Any]:
         status, died = character.status, character.status_chapter
         if died is not None and self.as_of is not None and died.number > self.as_of:
-            status, died = Character.Status.ALIVE, None  # a later change is a spoiler
+            status, died = Character.Status.ALIVE.value, None  # a later change is a spoiler
         body += [character.description]
         if character.persona:
             body += ["", "## Persona", "", character.persona]

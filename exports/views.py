@@ -91,7 +91,7 @@ class GameExportView(WorldScopedView):
         responses={
             (200, "application/zip"): OpenApiResponse(
                 OpenApiTypes.BINARY,
-                description="`<world-slug>-<format>.zip` of `<world-slug>/…` files.",
+                description="`<world-slug>-<kind>.zip` of `<world-slug>/…` files.",
             )
         },
     )
@@ -100,7 +100,7 @@ class GameExportView(WorldScopedView):
             data=request.query_params, context={"world": self.world}
         )
         params.is_valid(raise_exception=True)
-        chosen = params.validated_data["format"]
+        chosen = params.validated_data["kind"]
         files = services.game_files(
             self.world, format=chosen, as_of=params.validated_data.get("as_of_chapter")
         )
