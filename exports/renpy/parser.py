@@ -101,10 +101,11 @@ class Translation:
 
 
 def read_game(game_dir: Path) -> tuple[Script, list[Translation]]:
-    """Every .rpy under the game directory (sorted, `tl/` apart); raises RenpyParseError."""
+    """Every .rpy under the game directory (`tl/` apart), in natural order (chapter2.rpy
+    before chapter10.rpy), as script order follows it; raises RenpyParseError."""
     script = Script()
     translations: dict[str, Translation] = {}
-    for file in sorted(game_dir.rglob("*.rpy")):
+    for file in sorted(game_dir.rglob("*.rpy"), key=lambda f: _natural(f.relative_to(game_dir))):
         name = file.relative_to(game_dir).as_posix()
         tree = read_tree(file, name)
         parts = file.relative_to(game_dir).parts
@@ -114,6 +115,13 @@ def read_game(game_dir: Path) -> tuple[Script, list[Translation]]:
         else:
             _read_script(tree, name, script)
     return script, [translations[language] for language in sorted(translations)]
+
+
+def _natural(path: Path) -> list[tuple[int, str]]:
+    return [
+        (0, f"{int(part):012d}") if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", path.as_posix())
+    ]
 
 
 def _read_script(tree: list[Line], path: str, script: Script) -> None:
@@ -126,7 +134,7 @@ def _read_script(tree: list[Line], path: str, script: Script) -> None:
             script.labels.append(Label(line.word(1), path, line.where, steps))
         elif keyword == "label":
             script.labels.append(Label(line.word(1), path, line.where, []))
-        elif keyword in STAGING or keyword == "translate":
+        elif keyword in STAGING:
             continue
         else:
             script.unknown.append(Unknown(line.where, line.source))

@@ -120,3 +120,16 @@ def test_a_map_it_cannot_use_is_an_error_and_nothing_is_written(game, tmp_path, 
 def test_a_game_directory_that_is_not_one_is_refused(tmp_path):
     with pytest.raises(CommandError, match="not a directory"):
         run(tmp_path / "missing", "--world", "odd")
+
+
+def test_without_a_map_files_are_chapters_in_natural_order(tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    for number in (10, 2, 1):
+        (game / f"chapter{number}.rpy").write_text(f'label part_{number}:\n    "Part {number}."\n')
+    (game / "extra.rpy").write_text('translate None strings:\n    old "a"\n    new "b"\n')
+    _, err = run(game, "--world", "natural")
+    chapters = Scene.objects.filter(world__slug="natural").values_list("title", "chapter__number")
+    assert dict(chapters) == {"part_1": 1, "part_2": 2, "part_10": 3}
+    # A translate block outside tl/ is not read as a translation, and says so.
+    assert "extra.rpy:1: skipped" in err
