@@ -26,7 +26,7 @@ def first_chapters(world: World) -> dict[Key, int]:
     """(type name, pk) → the chapter number it is first seen in, for those seen at all."""
     found: dict[Key, int] = {}
     for model, path in FIRST_SEEN.items():
-        rows = model.objects.filter(world=world).annotate(first=Min(path))
+        rows = model._default_manager.filter(world=world).annotate(first=Min(path))
         for pk, first in rows.filter(first__isnull=False).values_list("pk", "first"):
             found[model.__name__, pk] = first
     return found

@@ -12,7 +12,7 @@ later, relations that start later, a death that comes later.
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 from django.db.models import Q
@@ -95,8 +95,9 @@ class _Vault:
         for relation in relations.select_related("valid_from", "valid_to").order_by(
             "kind", "public_id"
         ):
-            if self.has(relation.source) and self.has(relation.target):
-                for end in (relation.source, relation.target):
+            source, target = relation.source, relation.target
+            if self.has(source) and self.has(target):
+                for end in (source, target):
                     self.relations[type(end), end.pk].append(relation)
         self.cast: dict[int, list[SceneParticipant]] = defaultdict(list)
         participations = SceneParticipant.objects.filter(scene__in=self.entities[Scene])
@@ -114,13 +115,14 @@ class _Vault:
             for e, name in shown.items()
         }
 
-    def has(self, entity: WorldEntity | None) -> bool:
+    def has(self, entity: WorldEntity | None) -> TypeGuard[WorldEntity]:
         return entity is not None and (type(entity), entity.pk) in self.names
 
     def path(self, entity: WorldEntity) -> str:
         return f"{FOLDERS[type(entity)]}/{self.names[type(entity), entity.pk]}"
 
-    def link(self, entity: WorldEntity) -> str:
+    def link(self, entity: WorldEntity | None) -> str:
+        assert entity is not None  # only entities `has` kept are linked
         return f"[[{self.path(entity)}|{_shown(_title(entity))}]]"
 
     def notes(self) -> Iterator[tuple[WorldEntity, list[str], dict[str, Any]]]:

@@ -15,7 +15,11 @@ from lorebase.models import Chapter, Character, Concept, Location, World
 from ..spoilers import first_chapters, key
 from .importer import stable_id
 
-CODEX_TYPES = {"character": Character, "location": Location, "concept": Concept}
+CODEX_TYPES: dict[str, type[Character | Location | Concept]] = {
+    "character": Character,
+    "location": Location,
+    "concept": Concept,
+}
 
 
 def variables(world: World) -> dict[int, str]:
@@ -70,7 +74,7 @@ def codex(world: World) -> dict:
     names = variables(world)
     entries = []
     for type_name, model in CODEX_TYPES.items():
-        for entity in model.objects.filter(world=world).order_by("name", "public_id"):
+        for entity in model._default_manager.filter(world=world).order_by("name", "public_id"):
             # A character's variable is its own field; as an alias it would only repeat it.
             aliases = [a for a in entity.aliases if model is not Character or a != names[entity.pk]]
             entries.append(

@@ -11,7 +11,6 @@ script leaves its scene in place.
 """
 
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 from lorebase.models import Chapter, Character, Location, Scene, World, WorldEntity
@@ -28,19 +27,11 @@ def stable_id(world: World, kind: str, name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"{world.public_id}/{kind}/{name}")
 
 
-@dataclass
-class Changes:
-    lines: list[str] = field(default_factory=list)
-
-    def add(self, line: str) -> None:
-        self.lines.append(line)
-
-
 def import_story(
     *, story: Story, world: World | None, slug: str, language: str, original: World | None = None
 ) -> tuple[World, list[str]]:
     """Write the story into the world `slug` (made if missing); what changed, one per line."""
-    changes = Changes()
+    changes: list[str] = []
     if world is None:
         world = world_create(
             owner=None,
@@ -49,7 +40,7 @@ def import_story(
             language=language,
             public_id=stable_id(original, "edition", language) if original else None,
         )
-        changes.add(f"create world {slug}")
+        changes.append(f"create world {slug}")
         if original is not None:
             world.original = original.public_id
             entity_save(instance=world)
@@ -58,16 +49,16 @@ def import_story(
     places = {key: writer.place(key, name) for key, name in story.places.items()}
     characters = {var: writer.character(var, name) for var, name in story.characters.items()}
     writer.scenes(story, chapters, places, characters)
-    return world, changes.lines
+    return world, changes
 
 
 class _Writer:
-    def __init__(self, world: World, original: World | None, changes: Changes) -> None:
+    def __init__(self, world: World, original: World | None, changes: list[str]) -> None:
         self.world, self.original, self.changes = world, original, changes
 
-    def _find(self, model: type, kind: str, name: str) -> Any:
+    def _find(self, model: type[WorldEntity], kind: str, name: str) -> Any:
         public_id = stable_id(self.world, kind, name)
-        found = model.objects.filter(world=self.world, public_id=public_id).first()
+        found = model._default_manager.filter(world=self.world, public_id=public_id).first()
         if found is None:
             found = model(world=self.world, public_id=public_id)
             if self.original is not None:
@@ -87,7 +78,7 @@ class _Writer:
         entity_save(instance=instance)
         what = "create" if instance.version == 1 else "update"
         detail = "" if what == "create" else f" ({', '.join(sorted(changed))})"
-        self.changes.add(f"{what} {kind} {name}{detail}")
+        self.changes.append(f"{what} {kind} {name}{detail}")
 
     def chapter(self, number: int, title: str) -> Chapter:
         chapter = self._find(Chapter, "chapter", str(number))
@@ -137,7 +128,7 @@ class _Writer:
                     created=created,
                 )
                 if not created:
-                    self.changes.add(f"update scene {scene.label} (cast)")
+                    self.changes.append(f"update scene {scene.label} (cast)")
 
     def _park(self, found: list[Scene], story: Story, chapters: dict[int, Chapter]) -> None:
         """Scenes that move first step aside to orders nothing uses: (chapter, order) is

@@ -152,7 +152,7 @@ def _file_titles(labels: list[Label]) -> dict[int, str]:
     return {index: Path(file).stem for index, file in enumerate(files, start=1)}
 
 
-RANK = {Role.MENTIONED: 0, Role.PRESENT: 1, Role.SPEAKER: 2}
+RANK: dict[str, int] = {Role.MENTIONED: 0, Role.PRESENT: 1, Role.SPEAKER: 2}
 
 
 @dataclass

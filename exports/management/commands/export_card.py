@@ -1,8 +1,9 @@
 import json
 import uuid
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from exports.card_png import PortraitUnreadable, card_png
 from exports.cards import character_card, character_card_v3
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         "PNG carrying the V3 card (ccv3) and the V2 card (chara)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("character", help="Public id of the character.")
         parser.add_argument("--world", required=True, help="Slug or public id of its world.")
         parser.add_argument(
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--portrait", type=Path, help="An image file: write a card PNG.")
         parser.add_argument("--out", type=Path, help="The file to write (needed for a PNG).")
 
-    def handle(self, *args: object, **options) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         world = _world(options["world"])
         try:
             character = Character.objects.get(

@@ -1,7 +1,8 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from exports.renpy.lines import RenpyParseError
 from exports.renpy.service import import_game
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "editions in that language) into a world; --check only says what would change."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("game_dir", type=Path, help="The game's `game/` directory.")
         parser.add_argument("--world", required=True, help="Slug of the world (made if missing).")
         parser.add_argument(
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             "--check", action="store_true", help="Write nothing; exit 1 if anything would change."
         )
 
-    def handle(self, *args: object, **options) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if not options["game_dir"].is_dir():
             raise CommandError(f"{options['game_dir']}: not a directory.")
         try:
