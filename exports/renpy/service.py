@@ -9,7 +9,7 @@ from lorebase.models import World
 
 from .importer import import_story
 from .parser import Unknown, read_game
-from .story import LANGUAGES, build_story, read_map
+from .story import LANGUAGES, StoryError, build_story, read_map
 
 
 @dataclass
@@ -22,7 +22,7 @@ class ImportResult:
 def import_game(
     game_dir: Path, *, slug: str, chapters: Path | None = None, check: bool = False
 ) -> ImportResult:
-    """Raises lines.RenpyParseError or story.StoryError before writing anything; with
+    """Raises lines.RenpyParseError or story.StoryError, and nothing is written; with
     `check`, works out the changes and rolls them back."""
     script, translations = read_game(game_dir)
     chapter_map = read_map(chapters) if chapters else None
@@ -46,9 +46,15 @@ def import_game(
         slugs = [world.slug]
         for code, edition in editions:
             edition_slug = f"{slug}-{code}"
+            existing = World.objects.filter(slug=edition_slug).first()
+            if existing is not None and existing.original != world.public_id:
+                raise StoryError(
+                    f"The world {edition_slug} exists and is not the {code} edition of {slug}: "
+                    "rename it, or import under another --world."
+                )
             _, more = import_story(
                 story=edition,
-                world=World.objects.filter(slug=edition_slug).first(),
+                world=existing,
                 slug=edition_slug,
                 language=code,
                 original=world,

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from lorebase.models import Change, Chapter, Character, Location, Scene, SceneParticipant, World
+from tests.factories import WorldFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,12 @@ def test_a_label_in_no_chapter_of_the_map_is_an_error(game):
     ):
         imported(game)
     assert World.objects.count() == 0
+
+
+def test_a_world_in_the_way_of_an_edition_is_left_alone(game):
+    stranger = WorldFactory(slug="harbour-ru", name="Другая гавань", language="ru")
+    with pytest.raises(CommandError, match="harbour-ru exists and is not the ru edition"):
+        imported(game)
+    assert list(World.objects.values_list("slug", flat=True)) == ["harbour-ru"]
+    stranger.refresh_from_db()
+    assert (stranger.name, stranger.version) == ("Другая гавань", 1)
