@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from lorebase.models import Change, Chapter, Character, Location, Scene, SceneParticipant, World
+from lorebase.models import (
+    Change,
+    Chapter,
+    Character,
+    Location,
+    Scene,
+    SceneParticipant,
+    World,
+    WorldRole,
+)
+from tests.api.conftest import _client_for
 from tests.factories import WorldFactory
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +244,22 @@ def test_a_world_in_the_way_of_an_edition_is_left_alone(game):
     assert list(World.objects.values_list("slug", flat=True)) == ["harbour-ru"]
     stranger.refresh_from_db()
     assert (stranger.name, stranger.version) == ("Другая гавань", 1)
+
+
+def test_the_api_shows_which_entity_an_edition_translates(game):
+    imported(game)
+    world, ru = World.objects.get(slug="harbour"), World.objects.get(slug="harbour-ru")
+    kai, kai_ru = (Character.objects.get(world=w, aliases=["kai"]) for w in (world, ru))
+    client = _client_for(ru, WorldRole.VIEWER)
+    body = client.get(f"/api/v1/worlds/{ru.public_id}/characters/{kai_ru.public_id}/").json()
+    assert (body["name"], body["original"]) == ("Кай Волков", str(kai.public_id))
+    assert client.get(f"/api/v1/worlds/{ru.public_id}/").json()["original"] == str(world.public_id)
+    # Read-only: a write cannot point an entity at another original.
+    response = _client_for(ru, WorldRole.EDITOR).patch(
+        f"/api/v1/worlds/{ru.public_id}/characters/{kai_ru.public_id}/",
+        {"original": str(ru.public_id), "version": kai_ru.version},
+        format="json",
+    )
+    assert response.status_code == 200
+    kai_ru.refresh_from_db()
+    assert kai_ru.original == kai.public_id
