@@ -25,7 +25,9 @@ class Command(BaseCommand):
             type=int,
             help="Only what the character knows by this chapter (default: the whole story).",
         )
-        parser.add_argument("--spec", choices=["v2", "v3"], default="v3")
+        parser.add_argument(
+            "--spec", choices=["v2", "v3"], default="v2", help="As the API: v2 by default."
+        )
         parser.add_argument("--portrait", type=Path, help="An image file: write a card PNG.")
         parser.add_argument("--out", type=Path, help="The file to write (needed for a PNG).")
 
