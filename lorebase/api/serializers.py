@@ -41,6 +41,11 @@ class EntitySerializer(serializers.ModelSerializer):
         "ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for "
         "`If-Match`) and nothing changes.",
     )
+    original = serializers.UUIDField(
+        read_only=True,
+        allow_null=True,
+        help_text="In a translated edition of a world: the id of this entity in the original.",
+    )
     # Model field names that differ from the API's, for validation messages.
     error_fields: dict[str, str] = {}
 
@@ -100,11 +105,17 @@ class EntitySerializer(serializers.ModelSerializer):
 class WorldSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     role = serializers.SerializerMethodField(help_text="Your role in this world.")
+    original = serializers.UUIDField(
+        read_only=True,
+        allow_null=True,
+        help_text="In a translated edition: the original world's id.",
+    )
 
     class Meta:
         model = World
         fields = (
             "id",
+            "original",
             "name",
             "slug",
             "language",
@@ -127,7 +138,16 @@ class ChapterSerializer(EntitySerializer):
 
     class Meta:
         model = Chapter
-        fields = ("id", "version", "number", "title", "summary", "created_at", "updated_at")
+        fields = (
+            "id",
+            "original",
+            "version",
+            "number",
+            "title",
+            "summary",
+            "created_at",
+            "updated_at",
+        )
         read_only_fields = ENTITY_READ_ONLY
 
 
@@ -139,6 +159,7 @@ class LocationSerializer(EntitySerializer):
         model = Location
         fields = (
             "id",
+            "original",
             "version",
             "name",
             "aliases",
@@ -161,6 +182,7 @@ class CharacterSerializer(EntitySerializer):
         model = Character
         fields = (
             "id",
+            "original",
             "version",
             "name",
             "aliases",
@@ -184,6 +206,7 @@ class ConceptSerializer(EntitySerializer):
         model = Concept
         fields = (
             "id",
+            "original",
             "version",
             "name",
             "aliases",
@@ -213,6 +236,7 @@ class SceneSerializer(EntitySerializer):
         model = Scene
         fields = (
             "id",
+            "original",
             "version",
             "chapter",
             "order",
@@ -272,6 +296,7 @@ class RelationSerializer(EntitySerializer):
         model = Relation
         fields = (
             "id",
+            "original",
             "version",
             "kind",
             "source",
