@@ -82,7 +82,9 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         obj._history_user = request.user
-        services.entity_save(instance=obj)
+        # The version the editor read: checked again under the row lock by the service.
+        expected = None if form.skip_version_check else form.cleaned_data.get("expected_version")
+        services.entity_save(instance=obj, expected_version=expected)
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         services.entity_delete(instance=obj)
