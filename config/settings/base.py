@@ -182,7 +182,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "lorebase.api.schema.require_version_on_patch",
+        "lorebase.api.schema.require_version_on_updates",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",
