@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "exports",
     "llm",
     "consistency",
+    "assistants",
     "webhooks",
 ]
 
