@@ -82,11 +82,21 @@ def _asked(world: World, as_of_chapter: int | str, **params: Any) -> dict:
     return asked
 
 
+# The REST parameters that the tools call by their ids' names.
+TOOL_NAMES = {"entity": "entity_id", "character": "character_id"}
+
+
+def _validated(serializer_class: type, world: World, data: dict) -> dict:
+    """The REST endpoint's own validation; a bad field named as the tool calls it."""
+    serializer = serializer_class(data=data, context={"world": world})
+    if not serializer.is_valid():
+        raise ValidationError({TOOL_NAMES.get(k, k): v for k, v in serializer.errors.items()})
+    return serializer.validated_data
+
+
 def _query(query: search_views.Query, world: World, params: dict) -> dict:
     """One of the REST search and graph endpoints, called as its view calls it."""
-    serializer = query.params(data=params, context={"world": world})
-    serializer.is_valid(raise_exception=True)
-    return plain(query.answer(world, serializer.validated_data))
+    return plain(query.answer(world, _validated(query.params, world, params)))
 
 
 def search(
@@ -254,9 +264,7 @@ def answer_in_role(
     body = _asked(
         world, as_of_chapter, character=character_id, question=question, provider=provider
     )
-    params = AnswerRequestSerializer(data=body, context={"world": world})
-    params.is_valid(raise_exception=True)
-    data = params.validated_data
+    data = _validated(AnswerRequestSerializer, world, body)
     try:
         answer = answer_question(
             character=data["character"],
