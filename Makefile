@@ -123,7 +123,8 @@ schema: install
 # (clients/typescript/index.ts). `make sdk` writes them into SDK_OUT; commit the result.
 SDK_OUT ?= clients
 sdk: $(INSTALLED) $(NODE_MODULES)
-	LOREBASE_ENV_FILE=/dev/null $(BIN)/python manage.py spectacular --validate --fail-on-warn --file $(SDK_OUT)/openapi.yaml
+	LOREBASE_ENV_FILE=/dev/null $(BIN)/python manage.py spectacular --validate --fail-on-warn \
+		--custom-settings config.settings.base.SDK_SCHEMA_SETTINGS --file $(SDK_OUT)/openapi.yaml
 	$(BIN)/openapi-python-client generate --path $(SDK_OUT)/openapi.yaml --config clients/python-client.yaml \
 		--meta uv --output-path $(SDK_OUT)/python --overwrite --fail-on-warning
 	npx --no-install openapi-typescript $(SDK_OUT)/openapi.yaml --output $(SDK_OUT)/typescript/schema.d.ts

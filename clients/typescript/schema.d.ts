@@ -795,31 +795,6 @@ export interface components {
              */
             provider?: components["schemas"]["ProviderEnum"];
         };
-        BatchOperationRequest: {
-            op: components["schemas"]["OpEnum"];
-            type: components["schemas"]["BatchOperationTypeEnum"];
-            /** @description create: a name for the new entity, for later operations to point at with `{"ref": …}` (letters, digits, `_.:-`, at most 100). */
-            ref?: string;
-            /** @description update, delete: the entity's id, or `{"ref": …}` of one created earlier in the batch. */
-            id?: unknown;
-            /** @description create, update: the entity's fields, as its own endpoint takes them (an update may send only some, and its `version`). */
-            data?: {
-                [key: string]: unknown;
-            };
-        };
-        /**
-         * @description * `chapter` - chapter
-         *     * `character` - character
-         *     * `concept` - concept
-         *     * `location` - location
-         *     * `relation` - relation
-         *     * `scene` - scene
-         * @enum {string}
-         */
-        BatchOperationTypeEnum: "chapter" | "character" | "concept" | "location" | "relation" | "scene";
-        BatchRequest: {
-            operations: components["schemas"]["BatchOperationRequest"][];
-        };
         BatchResponse: {
             results: components["schemas"]["BatchResult"][];
         };
@@ -1319,13 +1294,6 @@ export interface components {
             edges: components["schemas"]["Step"][];
             truncated: boolean;
         };
-        /**
-         * @description * `create` - create
-         *     * `update` - update
-         *     * `delete` - delete
-         * @enum {string}
-         */
-        OpEnum: "create" | "update" | "delete";
         PaginatedChapterList: {
             /** @example 123 */
             count: number;
@@ -2025,8 +1993,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WorldRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WorldRequest"];
-                "multipart/form-data": components["schemas"]["WorldRequest"];
             };
         };
         responses: {
@@ -2184,8 +2150,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WorldRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WorldRequest"];
-                "multipart/form-data": components["schemas"]["WorldRequest"];
             };
         };
         responses: {
@@ -2399,8 +2363,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWorldRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorldRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWorldRequest"];
             };
         };
         responses: {
@@ -2516,8 +2478,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AnswerRequestRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AnswerRequestRequest"];
-                "multipart/form-data": components["schemas"]["AnswerRequestRequest"];
             };
         };
         responses: {
@@ -2642,11 +2602,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BatchRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -2934,8 +2890,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChapterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ChapterRequest"];
-                "multipart/form-data": components["schemas"]["ChapterRequest"];
             };
         };
         responses: {
@@ -3104,8 +3058,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChapterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ChapterRequest"];
-                "multipart/form-data": components["schemas"]["ChapterRequest"];
             };
         };
         responses: {
@@ -3321,8 +3273,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedChapterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedChapterRequest"];
-                "multipart/form-data": components["schemas"]["PatchedChapterRequest"];
             };
         };
         responses: {
@@ -3535,8 +3485,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CharacterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CharacterRequest"];
-                "multipart/form-data": components["schemas"]["CharacterRequest"];
             };
         };
         responses: {
@@ -3705,8 +3653,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CharacterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CharacterRequest"];
-                "multipart/form-data": components["schemas"]["CharacterRequest"];
             };
         };
         responses: {
@@ -3922,8 +3868,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedCharacterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedCharacterRequest"];
-                "multipart/form-data": components["schemas"]["PatchedCharacterRequest"];
             };
         };
         responses: {
@@ -4269,8 +4213,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConceptRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ConceptRequest"];
-                "multipart/form-data": components["schemas"]["ConceptRequest"];
             };
         };
         responses: {
@@ -4439,8 +4381,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConceptRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ConceptRequest"];
-                "multipart/form-data": components["schemas"]["ConceptRequest"];
             };
         };
         responses: {
@@ -4656,8 +4596,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedConceptRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedConceptRequest"];
-                "multipart/form-data": components["schemas"]["PatchedConceptRequest"];
             };
         };
         responses: {
@@ -5400,8 +5338,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LocationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LocationRequest"];
-                "multipart/form-data": components["schemas"]["LocationRequest"];
             };
         };
         responses: {
@@ -5570,8 +5506,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LocationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LocationRequest"];
-                "multipart/form-data": components["schemas"]["LocationRequest"];
             };
         };
         responses: {
@@ -5787,8 +5721,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedLocationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedLocationRequest"];
-                "multipart/form-data": components["schemas"]["PatchedLocationRequest"];
             };
         };
         responses: {
@@ -6074,8 +6006,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RelationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RelationRequest"];
-                "multipart/form-data": components["schemas"]["RelationRequest"];
             };
         };
         responses: {
@@ -6244,8 +6174,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RelationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RelationRequest"];
-                "multipart/form-data": components["schemas"]["RelationRequest"];
             };
         };
         responses: {
@@ -6461,8 +6389,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedRelationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedRelationRequest"];
-                "multipart/form-data": components["schemas"]["PatchedRelationRequest"];
             };
         };
         responses: {
@@ -6668,8 +6594,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SceneRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SceneRequest"];
-                "multipart/form-data": components["schemas"]["SceneRequest"];
             };
         };
         responses: {
@@ -6838,8 +6762,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SceneRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SceneRequest"];
-                "multipart/form-data": components["schemas"]["SceneRequest"];
             };
         };
         responses: {
@@ -7055,8 +6977,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedSceneRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedSceneRequest"];
-                "multipart/form-data": components["schemas"]["PatchedSceneRequest"];
             };
         };
         responses: {
@@ -7421,8 +7341,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEndpointRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WebhookEndpointRequest"];
-                "multipart/form-data": components["schemas"]["WebhookEndpointRequest"];
             };
         };
         responses: {
@@ -7588,8 +7506,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEndpointRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WebhookEndpointRequest"];
-                "multipart/form-data": components["schemas"]["WebhookEndpointRequest"];
             };
         };
         responses: {
@@ -7790,8 +7706,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWebhookEndpointRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWebhookEndpointRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWebhookEndpointRequest"];
             };
         };
         responses: {

@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -74,35 +72,6 @@ class AnswerRequestRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        files: types.RequestFiles = []
-
-        files.append(("character", (None, str(self.character), "text/plain")))
-
-
-
-        files.append(("question", (None, str(self.question).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.as_of_chapter, Unset):
-            files.append(("as_of_chapter", (None, str(self.as_of_chapter).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.provider, Unset):
-            files.append(("provider",  (None, str(self.provider.value).encode(), "text/plain")))
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

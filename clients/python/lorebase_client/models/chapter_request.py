@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -66,35 +64,6 @@ class ChapterRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        files: types.RequestFiles = []
-
-        files.append(("number", (None, str(self.number).encode(), "text/plain")))
-
-
-
-        files.append(("title", (None, str(self.title).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.version, Unset):
-            files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.summary, Unset):
-            files.append(("summary", (None, str(self.summary).encode(), "text/plain")))
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

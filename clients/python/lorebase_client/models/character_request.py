@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -140,82 +138,6 @@ class CharacterRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        files: types.RequestFiles = []
-
-        files.append(("name", (None, str(self.name).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.version, Unset):
-            files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.aliases, Unset):
-            for aliases_item_element in self.aliases:
-                files.append(("aliases", (None, str(aliases_item_element).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.description, Unset):
-            files.append(("description", (None, str(self.description).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.persona, Unset):
-            files.append(("persona", (None, str(self.persona).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.speech_style, Unset):
-            files.append(("speech_style", (None, str(self.speech_style).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.status, Unset):
-            files.append(("status",  (None, str(self.status.value).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.status_chapter, Unset):
-            if isinstance(self.status_chapter, UUID):
-
-                files.append(("status_chapter", (None, str(self.status_chapter), "text/plain")))
-            else:
-                files.append(("status_chapter", (None, str(self.status_chapter).encode(), "text/plain")))
-
-
-        if not isinstance(self.killed_by, Unset):
-            if isinstance(self.killed_by, UUID):
-
-                files.append(("killed_by", (None, str(self.killed_by), "text/plain")))
-            else:
-                files.append(("killed_by", (None, str(self.killed_by).encode(), "text/plain")))
-
-
-        if not isinstance(self.death_scene, Unset):
-            if isinstance(self.death_scene, UUID):
-
-                files.append(("death_scene", (None, str(self.death_scene), "text/plain")))
-            else:
-                files.append(("death_scene", (None, str(self.death_scene).encode(), "text/plain")))
-
-
-        if not isinstance(self.death_cause, Unset):
-            files.append(("death_cause", (None, str(self.death_cause).encode(), "text/plain")))
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

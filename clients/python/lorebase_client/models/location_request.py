@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -101,51 +99,6 @@ class LocationRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        files: types.RequestFiles = []
-
-        files.append(("name", (None, str(self.name).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.version, Unset):
-            files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.aliases, Unset):
-            for aliases_item_element in self.aliases:
-                files.append(("aliases", (None, str(aliases_item_element).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.kind, Unset):
-            files.append(("kind",  (None, str(self.kind.value).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.description, Unset):
-            files.append(("description", (None, str(self.description).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.parent, Unset):
-            if isinstance(self.parent, UUID):
-
-                files.append(("parent", (None, str(self.parent), "text/plain")))
-            else:
-                files.append(("parent", (None, str(self.parent).encode(), "text/plain")))
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -111,62 +109,6 @@ class PatchedSceneRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        from ..models.participant_request import ParticipantRequest # noqa: PLC0415
-        files: types.RequestFiles = []
-
-        files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.chapter, Unset):
-            files.append(("chapter", (None, str(self.chapter), "text/plain")))
-
-
-
-        if not isinstance(self.order, Unset):
-            files.append(("order", (None, str(self.order).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.title, Unset):
-            files.append(("title", (None, str(self.title).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.summary, Unset):
-            files.append(("summary", (None, str(self.summary).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.text, Unset):
-            files.append(("text", (None, str(self.text).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.location, Unset):
-            if isinstance(self.location, UUID):
-
-                files.append(("location", (None, str(self.location), "text/plain")))
-            else:
-                files.append(("location", (None, str(self.location).encode(), "text/plain")))
-
-
-        if not isinstance(self.participants, Unset):
-            for participants_item_element in self.participants:
-                files.append(("participants", (None, json.dumps( participants_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

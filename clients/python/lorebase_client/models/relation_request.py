@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -122,61 +120,6 @@ class RelationRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        from ..models.endpoint_schema_request import EndpointSchemaRequest # noqa: PLC0415
-        files: types.RequestFiles = []
-
-        files.append(("kind",  (None, str(self.kind.value).encode(), "text/plain")))
-
-
-
-        files.append(("source", (None, json.dumps( self.source.to_dict()).encode(), "application/json")))
-
-
-
-        files.append(("target", (None, json.dumps( self.target.to_dict()).encode(), "application/json")))
-
-
-
-        if not isinstance(self.version, Unset):
-            files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.description, Unset):
-            files.append(("description", (None, str(self.description).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.valid_from, Unset):
-            if isinstance(self.valid_from, UUID):
-
-                files.append(("valid_from", (None, str(self.valid_from), "text/plain")))
-            else:
-                files.append(("valid_from", (None, str(self.valid_from).encode(), "text/plain")))
-
-
-        if not isinstance(self.valid_to, Unset):
-            if isinstance(self.valid_to, UUID):
-
-                files.append(("valid_to", (None, str(self.valid_to), "text/plain")))
-            else:
-                files.append(("valid_to", (None, str(self.valid_to).encode(), "text/plain")))
-
-
-        if not isinstance(self.known_from_start, Unset):
-            files.append(("known_from_start", (None, str(self.known_from_start).encode(), "text/plain")))
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -82,40 +80,6 @@ class WebhookEndpointRequest:
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        files: types.RequestFiles = []
-
-        files.append(("url", (None, str(self.url).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.event_types, Unset):
-            for event_types_item_element in self.event_types:
-                files.append(("event_types",  (None, str(event_types_item_element.value).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.entity_types, Unset):
-            for entity_types_item_element in self.entity_types:
-                files.append(("entity_types",  (None, str(entity_types_item_element.value).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.active, Unset):
-            files.append(("active", (None, str(self.active).encode(), "text/plain")))
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod

@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
-    body:    AnswerRequestRequest  |     AnswerRequestRequest  |     AnswerRequestRequest  | Unset = UNSET,
+    body: AnswerRequestRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,17 +34,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/answers/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, AnswerRequestRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, AnswerRequestRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, AnswerRequestRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -155,7 +147,7 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    AnswerRequestRequest  |     AnswerRequestRequest  |     AnswerRequestRequest  | Unset = UNSET,
+    body: AnswerRequestRequest,
 
 ) -> Response[Answer | Problem]:
     """ Ask a character: an answer in role
@@ -169,10 +161,6 @@ def sync_detailed(
 
     Args:
         world_id (UUID):
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
         body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
             (context["world"]).
 
@@ -201,7 +189,7 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    AnswerRequestRequest  |     AnswerRequestRequest  |     AnswerRequestRequest  | Unset = UNSET,
+    body: AnswerRequestRequest,
 
 ) -> Answer | Problem | None:
     """ Ask a character: an answer in role
@@ -215,10 +203,6 @@ def sync(
 
     Args:
         world_id (UUID):
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
         body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
             (context["world"]).
 
@@ -242,7 +226,7 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    AnswerRequestRequest  |     AnswerRequestRequest  |     AnswerRequestRequest  | Unset = UNSET,
+    body: AnswerRequestRequest,
 
 ) -> Response[Answer | Problem]:
     """ Ask a character: an answer in role
@@ -256,10 +240,6 @@ async def asyncio_detailed(
 
     Args:
         world_id (UUID):
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
         body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
             (context["world"]).
 
@@ -288,7 +268,7 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    AnswerRequestRequest  |     AnswerRequestRequest  |     AnswerRequestRequest  | Unset = UNSET,
+    body: AnswerRequestRequest,
 
 ) -> Answer | Problem | None:
     """ Ask a character: an answer in role
@@ -302,10 +282,6 @@ async def asyncio(
 
     Args:
         world_id (UUID):
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
-        body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
-            (context["world"]).
         body (AnswerRequestRequest): Checks `as_of_chapter` against the chapters of the world
             (context["world"]).
 

@@ -8,7 +8,6 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.batch_request import BatchRequest
 from ...models.batch_response import BatchResponse
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -20,7 +19,6 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
-    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -39,9 +37,6 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/batch/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -145,7 +140,6 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchResponse | Problem]:
@@ -159,7 +153,6 @@ def sync_detailed(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
-        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +165,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         world_id=world_id,
-body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -187,7 +179,6 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchResponse | Problem | None:
@@ -201,7 +192,6 @@ def sync(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
-        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +205,6 @@ def sync(
     return sync_detailed(
         world_id=world_id,
 client=client,
-body=body,
 idempotency_key=idempotency_key,
 
     ).parsed
@@ -224,7 +213,6 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchResponse | Problem]:
@@ -238,7 +226,6 @@ async def asyncio_detailed(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
-        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,7 +238,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         world_id=world_id,
-body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -266,7 +252,6 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchResponse | Problem | None:
@@ -280,7 +265,6 @@ async def asyncio(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
-        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -294,7 +278,6 @@ async def asyncio(
     return (await asyncio_detailed(
         world_id=world_id,
 client=client,
-body=body,
 idempotency_key=idempotency_key,
 
     )).parsed

@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
-    body:    ChapterRequest  |     ChapterRequest  |     ChapterRequest  | Unset = UNSET,
+    body: ChapterRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,17 +34,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/chapters/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, ChapterRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, ChapterRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, ChapterRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -134,7 +126,7 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    ChapterRequest  |     ChapterRequest  |     ChapterRequest  | Unset = UNSET,
+    body: ChapterRequest,
 
 ) -> Response[Chapter | Problem]:
     """  CRUD of one entity type inside the world named in the URL; editors write.
@@ -143,10 +135,6 @@ def sync_detailed(
 
     Args:
         world_id (UUID):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -175,7 +163,7 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    ChapterRequest  |     ChapterRequest  |     ChapterRequest  | Unset = UNSET,
+    body: ChapterRequest,
 
 ) -> Chapter | Problem | None:
     """  CRUD of one entity type inside the world named in the URL; editors write.
@@ -184,10 +172,6 @@ def sync(
 
     Args:
         world_id (UUID):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -211,7 +195,7 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    ChapterRequest  |     ChapterRequest  |     ChapterRequest  | Unset = UNSET,
+    body: ChapterRequest,
 
 ) -> Response[Chapter | Problem]:
     """  CRUD of one entity type inside the world named in the URL; editors write.
@@ -220,10 +204,6 @@ async def asyncio_detailed(
 
     Args:
         world_id (UUID):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -252,7 +232,7 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    ChapterRequest  |     ChapterRequest  |     ChapterRequest  | Unset = UNSET,
+    body: ChapterRequest,
 
 ) -> Chapter | Problem | None:
     """  CRUD of one entity type inside the world named in the URL; editors write.
@@ -261,10 +241,6 @@ async def asyncio(
 
     Args:
         world_id (UUID):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 

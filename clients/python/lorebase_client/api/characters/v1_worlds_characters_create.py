@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,17 +34,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/characters/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, CharacterRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, CharacterRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, CharacterRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -134,17 +126,13 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
 
 ) -> Response[Character | Problem]:
     """  `GET …/{id}/relations/`: the entity's relations, from both ends.
 
     Args:
         world_id (UUID):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -173,17 +161,13 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
 
 ) -> Character | Problem | None:
     """  `GET …/{id}/relations/`: the entity's relations, from both ends.
 
     Args:
         world_id (UUID):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -207,17 +191,13 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
 
 ) -> Response[Character | Problem]:
     """  `GET …/{id}/relations/`: the entity's relations, from both ends.
 
     Args:
         world_id (UUID):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -246,17 +226,13 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
 
 ) -> Character | Problem | None:
     """  `GET …/{id}/relations/`: the entity's relations, from both ends.
 
     Args:
         world_id (UUID):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 

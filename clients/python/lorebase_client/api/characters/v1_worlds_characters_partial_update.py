@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    PatchedCharacterRequest  |     PatchedCharacterRequest  |     PatchedCharacterRequest  | Unset = UNSET,
+    body: PatchedCharacterRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,21 +40,11 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/characters/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, PatchedCharacterRequest):
-        
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, PatchedCharacterRequest):
-        if not isinstance(body, Unset):
-            _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, PatchedCharacterRequest):
-        if not isinstance(body, Unset):
-            _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -159,7 +149,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedCharacterRequest  |     PatchedCharacterRequest  |     PatchedCharacterRequest  | Unset = UNSET,
+    body: PatchedCharacterRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -169,10 +159,6 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
         body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
             optimistic locking, timestamps.
 
@@ -204,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedCharacterRequest  |     PatchedCharacterRequest  |     PatchedCharacterRequest  | Unset = UNSET,
+    body: PatchedCharacterRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -214,10 +200,6 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
         body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
             optimistic locking, timestamps.
 
@@ -244,7 +226,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedCharacterRequest  |     PatchedCharacterRequest  |     PatchedCharacterRequest  | Unset = UNSET,
+    body: PatchedCharacterRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -254,10 +236,6 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
         body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
             optimistic locking, timestamps.
 
@@ -289,7 +267,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedCharacterRequest  |     PatchedCharacterRequest  |     PatchedCharacterRequest  | Unset = UNSET,
+    body: PatchedCharacterRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -299,10 +277,6 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
         body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
             optimistic locking, timestamps.
 

@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,17 +40,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/characters/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, CharacterRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, CharacterRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, CharacterRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -155,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -165,10 +157,6 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -200,7 +188,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -210,10 +198,6 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -240,7 +224,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -250,10 +234,6 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -285,7 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    CharacterRequest  |     CharacterRequest  |     CharacterRequest  | Unset = UNSET,
+    body: CharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -295,10 +275,6 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 

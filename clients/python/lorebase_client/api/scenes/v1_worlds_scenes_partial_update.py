@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    PatchedSceneRequest  |     PatchedSceneRequest  |     PatchedSceneRequest  | Unset = UNSET,
+    body: PatchedSceneRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,21 +40,11 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/scenes/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, PatchedSceneRequest):
-        
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, PatchedSceneRequest):
-        if not isinstance(body, Unset):
-            _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, PatchedSceneRequest):
-        if not isinstance(body, Unset):
-            _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -159,7 +149,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedSceneRequest  |     PatchedSceneRequest  |     PatchedSceneRequest  | Unset = UNSET,
+    body: PatchedSceneRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -171,10 +161,6 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
         body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
@@ -206,7 +192,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedSceneRequest  |     PatchedSceneRequest  |     PatchedSceneRequest  | Unset = UNSET,
+    body: PatchedSceneRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -218,10 +204,6 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
         body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
@@ -248,7 +230,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedSceneRequest  |     PatchedSceneRequest  |     PatchedSceneRequest  | Unset = UNSET,
+    body: PatchedSceneRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -260,10 +242,6 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
         body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
@@ -295,7 +273,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedSceneRequest  |     PatchedSceneRequest  |     PatchedSceneRequest  | Unset = UNSET,
+    body: PatchedSceneRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -307,10 +285,6 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
         body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
             locking, timestamps.
 

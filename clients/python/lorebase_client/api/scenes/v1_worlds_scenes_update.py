@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    SceneRequest  |     SceneRequest  |     SceneRequest  | Unset = UNSET,
+    body: SceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,17 +40,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/scenes/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, SceneRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, SceneRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, SceneRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -155,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    SceneRequest  |     SceneRequest  |     SceneRequest  | Unset = UNSET,
+    body: SceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -167,10 +159,6 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (SceneRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -202,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    SceneRequest  |     SceneRequest  |     SceneRequest  | Unset = UNSET,
+    body: SceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -214,10 +202,6 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (SceneRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -244,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    SceneRequest  |     SceneRequest  |     SceneRequest  | Unset = UNSET,
+    body: SceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -256,10 +240,6 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (SceneRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
@@ -291,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    SceneRequest  |     SceneRequest  |     SceneRequest  | Unset = UNSET,
+    body: SceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -303,10 +283,6 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
         body (SceneRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 

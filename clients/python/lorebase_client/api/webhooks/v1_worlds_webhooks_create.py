@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,17 +34,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/webhooks/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -134,7 +126,7 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -145,8 +137,6 @@ def sync_detailed(
 
     Args:
         world_id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -174,7 +164,7 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -185,8 +175,6 @@ def sync(
 
     Args:
         world_id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -209,7 +197,7 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -220,8 +208,6 @@ async def asyncio_detailed(
 
     Args:
         world_id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -249,7 +235,7 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -260,8 +246,6 @@ async def asyncio(
 
     Args:
         world_id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:

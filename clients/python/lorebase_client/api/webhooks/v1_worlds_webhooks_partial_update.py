@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -36,21 +36,11 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/webhooks/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, PatchedWebhookEndpointRequest):
-        
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, PatchedWebhookEndpointRequest):
-        if not isinstance(body, Unset):
-            _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, PatchedWebhookEndpointRequest):
-        if not isinstance(body, Unset):
-            _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -155,7 +145,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -167,8 +157,6 @@ def sync_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
-        body (PatchedWebhookEndpointRequest | Unset):
         body (PatchedWebhookEndpointRequest | Unset):
 
     Raises:
@@ -198,7 +186,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -210,8 +198,6 @@ def sync(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
-        body (PatchedWebhookEndpointRequest | Unset):
         body (PatchedWebhookEndpointRequest | Unset):
 
     Raises:
@@ -236,7 +222,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -248,8 +234,6 @@ async def asyncio_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
-        body (PatchedWebhookEndpointRequest | Unset):
         body (PatchedWebhookEndpointRequest | Unset):
 
     Raises:
@@ -279,7 +263,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  |     PatchedWebhookEndpointRequest  | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -291,8 +275,6 @@ async def asyncio(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
-        body (PatchedWebhookEndpointRequest | Unset):
         body (PatchedWebhookEndpointRequest | Unset):
 
     Raises:

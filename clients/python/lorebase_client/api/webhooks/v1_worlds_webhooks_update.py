@@ -20,7 +20,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -35,17 +35,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/webhooks/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, WebhookEndpointRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -150,7 +142,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -162,8 +154,6 @@ def sync_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -193,7 +183,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -205,8 +195,6 @@ def sync(
     Args:
         world_id (UUID):
         id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -231,7 +219,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -243,8 +231,6 @@ async def asyncio_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:
@@ -274,7 +260,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body:    WebhookEndpointRequest  |     WebhookEndpointRequest  |     WebhookEndpointRequest  | Unset = UNSET,
+    body: WebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -286,8 +272,6 @@ async def asyncio(
     Args:
         world_id (UUID):
         id (UUID):
-        body (WebhookEndpointRequest):
-        body (WebhookEndpointRequest):
         body (WebhookEndpointRequest):
 
     Raises:

@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,17 +32,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/",
     }
 
-    if isinstance(body, WorldRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, WorldRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, WorldRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -124,14 +116,12 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
 
 ) -> Response[Problem | World]:
     """  Worlds you are a member of. Creating one makes you its owner.
 
     Args:
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -157,14 +147,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
 
 ) -> Problem | World | None:
     """  Worlds you are a member of. Creating one makes you its owner.
 
     Args:
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -185,14 +173,12 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
 
 ) -> Response[Problem | World]:
     """  Worlds you are a member of. Creating one makes you its owner.
 
     Args:
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -218,14 +204,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
 
 ) -> Problem | World | None:
     """  Worlds you are a member of. Creating one makes you its owner.
 
     Args:
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:

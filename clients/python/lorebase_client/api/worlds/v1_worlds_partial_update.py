@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     world_id: str,
     *,
-    body:    PatchedWorldRequest  |     PatchedWorldRequest  |     PatchedWorldRequest  | Unset = UNSET,
+    body: PatchedWorldRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,21 +38,11 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, PatchedWorldRequest):
-        
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, PatchedWorldRequest):
-        if not isinstance(body, Unset):
-            _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, PatchedWorldRequest):
-        if not isinstance(body, Unset):
-            _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -156,7 +146,7 @@ def sync_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWorldRequest  |     PatchedWorldRequest  |     PatchedWorldRequest  | Unset = UNSET,
+    body: PatchedWorldRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -165,8 +155,6 @@ def sync_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
-        body (PatchedWorldRequest | Unset):
         body (PatchedWorldRequest | Unset):
 
     Raises:
@@ -195,7 +183,7 @@ def sync(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWorldRequest  |     PatchedWorldRequest  |     PatchedWorldRequest  | Unset = UNSET,
+    body: PatchedWorldRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -204,8 +192,6 @@ def sync(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
-        body (PatchedWorldRequest | Unset):
         body (PatchedWorldRequest | Unset):
 
     Raises:
@@ -229,7 +215,7 @@ async def asyncio_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWorldRequest  |     PatchedWorldRequest  |     PatchedWorldRequest  | Unset = UNSET,
+    body: PatchedWorldRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -238,8 +224,6 @@ async def asyncio_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
-        body (PatchedWorldRequest | Unset):
         body (PatchedWorldRequest | Unset):
 
     Raises:
@@ -268,7 +252,7 @@ async def asyncio(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedWorldRequest  |     PatchedWorldRequest  |     PatchedWorldRequest  | Unset = UNSET,
+    body: PatchedWorldRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -277,8 +261,6 @@ async def asyncio(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
-        body (PatchedWorldRequest | Unset):
         body (PatchedWorldRequest | Unset):
 
     Raises:

@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     world_id: str,
     *,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,17 +38,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    if isinstance(body, WorldRequest):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, WorldRequest):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, WorldRequest):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -152,7 +144,7 @@ def sync_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -161,8 +153,6 @@ def sync_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -191,7 +181,7 @@ def sync(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -200,8 +190,6 @@ def sync(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -225,7 +213,7 @@ async def asyncio_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -234,8 +222,6 @@ async def asyncio_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
@@ -264,7 +250,7 @@ async def asyncio(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body:    WorldRequest  |     WorldRequest  |     WorldRequest  | Unset = UNSET,
+    body: WorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -273,8 +259,6 @@ async def asyncio(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (WorldRequest):
-        body (WorldRequest):
         body (WorldRequest):
 
     Raises:
