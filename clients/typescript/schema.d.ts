@@ -795,6 +795,31 @@ export interface components {
              */
             provider?: components["schemas"]["ProviderEnum"];
         };
+        BatchOperationRequest: {
+            op: components["schemas"]["OpEnum"];
+            type: components["schemas"]["BatchOperationTypeEnum"];
+            /** @description create: a name for the new entity, for later operations to point at with `{"ref": …}` (letters, digits, `_.:-`, at most 100). */
+            ref?: string;
+            /** @description update, delete: the entity's id, or `{"ref": …}` of one created earlier in the batch. */
+            id?: unknown;
+            /** @description create, update: the entity's fields, as its own endpoint takes them (an update may send only some, and its `version`). */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description * `chapter` - chapter
+         *     * `character` - character
+         *     * `concept` - concept
+         *     * `location` - location
+         *     * `relation` - relation
+         *     * `scene` - scene
+         * @enum {string}
+         */
+        BatchOperationTypeEnum: "chapter" | "character" | "concept" | "location" | "relation" | "scene";
+        BatchRequest: {
+            operations: components["schemas"]["BatchOperationRequest"][];
+        };
         BatchResponse: {
             results: components["schemas"]["BatchResult"][];
         };
@@ -1294,6 +1319,13 @@ export interface components {
             edges: components["schemas"]["Step"][];
             truncated: boolean;
         };
+        /**
+         * @description * `create` - create
+         *     * `update` - update
+         *     * `delete` - delete
+         * @enum {string}
+         */
+        OpEnum: "create" | "update" | "delete";
         PaginatedChapterList: {
             /** @example 123 */
             count: number;
@@ -2602,7 +2634,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {

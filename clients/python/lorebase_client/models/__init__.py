@@ -10,6 +10,10 @@ from .answer_context_nodes_item import AnswerContextNodesItem
 from .answer_knowledge_items_item import AnswerKnowledgeItemsItem
 from .answer_request_request import AnswerRequestRequest
 from .answer_usage import AnswerUsage
+from .batch_operation_request import BatchOperationRequest
+from .batch_operation_request_data import BatchOperationRequestData
+from .batch_operation_type_enum import BatchOperationTypeEnum
+from .batch_request import BatchRequest
 from .batch_response import BatchResponse
 from .batch_result import BatchResult
 from .candidate import Candidate
@@ -62,6 +66,7 @@ from .meetings_response import MeetingsResponse
 from .mention import Mention
 from .neighbour import Neighbour
 from .neighbourhood_response import NeighbourhoodResponse
+from .op_enum import OpEnum
 from .paginated_chapter_list import PaginatedChapterList
 from .paginated_character_list import PaginatedCharacterList
 from .paginated_concept_list import PaginatedConceptList
@@ -127,6 +132,10 @@ __all__ = (
     "AnswerKnowledgeItemsItem",
     "AnswerRequestRequest",
     "AnswerUsage",
+    "BatchOperationRequest",
+    "BatchOperationRequestData",
+    "BatchOperationTypeEnum",
+    "BatchRequest",
     "BatchResponse",
     "BatchResult",
     "Candidate",
@@ -179,6 +188,7 @@ __all__ = (
     "Mention",
     "Neighbour",
     "NeighbourhoodResponse",
+    "OpEnum",
     "PaginatedChapterList",
     "PaginatedCharacterList",
     "PaginatedConceptList",

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.batch_request import BatchRequest
 from ...models.batch_response import BatchResponse
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -19,6 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     world_id: UUID,
     *,
+    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -37,6 +39,9 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/batch/".format(world_id=quote(str(world_id), safe=""),),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -140,6 +145,7 @@ def sync_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchResponse | Problem]:
@@ -153,6 +159,7 @@ def sync_detailed(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
+        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +172,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         world_id=world_id,
+body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -179,6 +187,7 @@ def sync(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchResponse | Problem | None:
@@ -192,6 +201,7 @@ def sync(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
+        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,6 +215,7 @@ def sync(
     return sync_detailed(
         world_id=world_id,
 client=client,
+body=body,
 idempotency_key=idempotency_key,
 
     ).parsed
@@ -213,6 +224,7 @@ async def asyncio_detailed(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[BatchResponse | Problem]:
@@ -226,6 +238,7 @@ async def asyncio_detailed(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
+        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,6 +251,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         world_id=world_id,
+body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -252,6 +266,7 @@ async def asyncio(
     world_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: BatchRequest,
     idempotency_key: str | Unset = UNSET,
 
 ) -> BatchResponse | Problem | None:
@@ -265,6 +280,7 @@ async def asyncio(
     Args:
         world_id (UUID):
         idempotency_key (str | Unset):
+        body (BatchRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,6 +294,7 @@ async def asyncio(
     return (await asyncio_detailed(
         world_id=world_id,
 client=client,
+body=body,
 idempotency_key=idempotency_key,
 
     )).parsed
