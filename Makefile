@@ -129,13 +129,14 @@ sdk: $(INSTALLED) $(NODE_MODULES)
 		--meta uv --output-path $(SDK_OUT)/python --overwrite --fail-on-warning
 	npx --no-install openapi-typescript $(SDK_OUT)/openapi.yaml --output $(SDK_OUT)/typescript/schema.d.ts
 
-# Schema and clients never drift: regenerate into a copy and fail on any difference.
+# Schema and clients never drift: regenerate into a copy and fail on any difference;
+# then type-check the TypeScript wrapper (typescript from package-lock.json).
 sdk-check: $(INSTALLED) $(NODE_MODULES)
 	@tmp=$$(mktemp -d -t lorebase-sdk-XXXXXX); cp -r clients/. $$tmp/; \
 	$(MAKE) --no-print-directory sdk SDK_OUT=$$tmp >$$tmp.log 2>&1 || { cat $$tmp.log >&2; rm -rf $$tmp $$tmp.log; exit 1; }; \
 	status=0; diff -ru clients $$tmp || status=$$?; rm -rf $$tmp $$tmp.log; \
-	if [ $$status -ne 0 ]; then echo "sdk-check: clients/ differ from the API's schema: run make sdk and commit clients/" >&2; fi; \
-	exit $$status
+	if [ $$status -ne 0 ]; then echo "sdk-check: clients/ differ from the API's schema: run make sdk and commit clients/" >&2; exit $$status; fi
+	npx --no-install tsc -p clients/typescript  # the wrapper and its example against the types
 
 # Benchmarks start a stack of their own (bench/stack.py); docs/benchmarks.md has the
 # figures. Quality per class of hard name and per language: search, then answers in role.
