@@ -17,12 +17,13 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 
 from graph.reads import GraphTimeout, GraphUnavailable
 from llm.context import build_context
 from llm.prompt import build_prompt
 from llm.providers.base import ProviderError
+from lorebase.api.pagination import PageNumberPagination
 from lorebase.api.problems import field_errors
 from lorebase.models import Chapter
 
@@ -61,9 +62,10 @@ async def call(fn: Callable[..., Any], **arguments: Any) -> Any:
     """Run a tools function as the transport's user; what it refuses becomes a tool error."""
     try:
         return await sync_to_async(fn)(user=USER.get(), **arguments)
-    except APIException as error:  # NotFound is the world's: a world the user may not read
-        where = "" if isinstance(error, ValidationError) else "world_id: "
-        raise ToolError(where + described(error)) from error
+    except NotFound as error:  # the only thing the tools look up unvalidated: the world
+        raise ToolError(f"world_id: {error.detail}") from error
+    except APIException as error:
+        raise ToolError(described(error)) from error
     except (GraphTimeout, GraphUnavailable) as error:
         raise ToolError(f"{error} Try again, or ask for less.") from error
     except ProviderError as error:
@@ -193,7 +195,10 @@ async def consistency_report(
     world_id: WorldId,
     as_of_chapter: AsOfChapter,
     rule: Annotated[str | None, Field(description="Run only this rule.")] = None,
-    limit: Limit = None,
+    limit: Annotated[
+        int | None,
+        Field(ge=1, le=PageNumberPagination.max_page_size, description="At most this many."),
+    ] = None,
 ) -> dict:
     """Contradictions and gaps in the lore (dead characters in later scenes, relations that
     end before they start, names so alike they may be one entity)."""

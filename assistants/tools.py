@@ -8,10 +8,11 @@ NotFound; the MCP server turns those into tool errors.
 """
 
 import json
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth.models import User
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.utils.encoders import JSONEncoder
 
 from consistency.selectors import world_report
@@ -21,8 +22,10 @@ from llm.knowledge import knowledge_of, latest_chapter
 from llm.providers import ProviderNotConfigured
 from llm.serializers import AnswerRequestSerializer
 from llm.services import answer_question
+from llm.views import AnswerRateThrottle, AnswerView
 from lorebase import selectors
 from lorebase.api import serializers as entity_serializers
+from lorebase.api.pagination import PageNumberPagination
 from lorebase.models import Character, Concept, Location, Scene, World, WorldEntity
 from search import views as search_views
 from search.serializers import AsOfParams
@@ -261,6 +264,7 @@ def answer_in_role(
 ) -> dict:
     """llm.views.AnswerView's request, validated and answered the same way."""
     world = world_for_user(user=user, world_id=world_id)
+    _throttle_answers(user)
     body = _asked(
         world, as_of_chapter, character=character_id, question=question, provider=provider
     )
@@ -277,14 +281,21 @@ def answer_in_role(
     return plain(answer)
 
 
+def _throttle_answers(user: User) -> None:
+    """The REST endpoint's rate limit on answers, counted with it: one budget per user."""
+    throttle = AnswerRateThrottle()
+    if not throttle.allow_request(SimpleNamespace(user=user), AnswerView):  # type: ignore[arg-type]
+        raise Throttled(throttle.wait())
+
+
 def consistency_report(
     *, user: User, world_id: str, as_of_chapter: int | str, rule: str | None, limit: int | None
 ) -> dict:
     """consistency.selectors.world_report; at a chapter, only findings about what is known."""
     world = world_for_user(user=user, world_id=world_id)
     as_of = checked_chapter(world, as_of_chapter)
-    params = ReportParams(data={"rule": rule} if rule else {})
-    params.is_valid(raise_exception=True)
+    _validated(ReportParams, world, {"rule": rule} if rule else {})
+    page = limit or PageNumberPagination.page_size
     report = world_report(world=world, rules=[rule] if rule else None)
     refs = [(ref.type, ref.public_id) for f in report.findings for ref in f.entities]
     hidden = hidden_after(refs=refs, as_of=as_of)
@@ -296,12 +307,9 @@ def consistency_report(
             "world": world.public_id,
             "as_of_chapter": as_of,
             "count": len(findings),
-            "results": FindingSerializer(findings[: limit or REPORT_LIMIT], many=True).data,
+            "results": FindingSerializer(findings[:page], many=True).data,
         }
     )
-
-
-REPORT_LIMIT = 50
 
 
 def character_card(

@@ -6,7 +6,9 @@ from collections.abc import Awaitable, Callable
 
 import anyio
 import pytest
+from rest_framework.test import APIClient
 
+from tests.llm.conftest import answers_url
 from tests.llm.fake_llm import FakeLLM, lore_ids
 
 from .conftest import Session, Story, data_of, http_session, stdio_session, text_of
@@ -225,6 +227,12 @@ def test_a_bad_argument_is_a_tool_error_naming_it_and_the_server_keeps_serving(
             "character_id: No character with this id",
         ),
         ("consistency_report", {"rule": "no-such-rule", "as_of_chapter": 1}, "rule: "),
+        ("consistency_report", {"limit": 500, "as_of_chapter": 1}, "limit"),
+        (
+            "character_card",
+            {"character_id": story.ids["Kay"], "as_of_chapter": 2},
+            "as_of_chapter: The character card",
+        ),
     ]
 
     async def body() -> None:
@@ -238,3 +246,22 @@ def test_a_bad_argument_is_a_tool_error_naming_it_and_the_server_keeps_serving(
             assert data_of(still)["as_of_chapter"] == 1
 
     run(body)
+
+
+def test_answers_in_role_share_the_rest_api_rate_limit(story: Story, live_server, settings):
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "llm-answer": "2/minute"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    rest = APIClient()
+    rest.credentials(HTTP_AUTHORIZATION=f"Token {story.reader}")
+    body = {"character": story.ids["Kay"], "question": "Who met you at Pier Nine?"}
+    assert rest.post(answers_url(story.world), body, format="json").status_code == 200
+    ask = calls(story, 1)["answer_in_role"] | {"character_id": story.ids["Kay"], "provider": None}
+    answers: list = []
+
+    async def asking() -> None:
+        async with http_session(live_server.url, story.reader) as session:
+            answers.extend([await session.call_tool("answer_in_role", ask) for _ in range(2)])
+
+    run(asking)
+    assert data_of(answers[0])["character"]["name"] == "Kay"
+    assert answers[1].is_error and "throttled" in text_of(answers[1]), text_of(answers[1])
