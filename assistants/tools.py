@@ -72,17 +72,25 @@ def checked_chapter(world: World, as_of_chapter: int | str) -> int | None:
     """The cut as the selectors take it (None: the whole story), checked like the REST API's."""
     if as_of_chapter == WHOLE_STORY:
         return None
-    params = AsOfParams(data={"as_of_chapter": as_of_chapter}, context={"world": world})
-    params.is_valid(raise_exception=True)
-    return params.validated_data["as_of_chapter"]
+    return _validated(AsOfParams, world, {"as_of_chapter": as_of_chapter})["as_of_chapter"]
 
 
-def _asked(world: World, as_of_chapter: int | str, **params: Any) -> dict:
+def _asked(as_of_chapter: int | str, **params: Any) -> dict:
     """Query parameters for a search.views query: the cut left out for the whole story."""
     asked = {name: value for name, value in params.items() if value is not None}
     if as_of_chapter != WHOLE_STORY:
         asked["as_of_chapter"] = as_of_chapter
     return asked
+
+
+def _known_yet(as_of_chapter: int | str, **ids: str | None) -> None:
+    """Refuses the id of anything not known yet at the chapter, naming its argument: the
+    REST answer would name it back (`"a": {"name": …}`), which is itself a spoiler."""
+    as_of = None if as_of_chapter == WHOLE_STORY else int(as_of_chapter)
+    refs = [(t, uid) for uid in ids.values() if uid for t in ("character", "location", "scene")]
+    hidden = hidden_after(refs=refs, as_of=as_of)
+    if later := [name for name, uid in ids.items() if uid in hidden]:
+        raise ValidationError({name: [f"Not known yet as of chapter {as_of}."] for name in later})
 
 
 # The REST parameters that the tools call by their ids' names.
@@ -112,7 +120,7 @@ def search(
     limit: int | None,
 ) -> dict:
     world = world_for_user(user=user, world_id=world_id)
-    params = _asked(world, as_of_chapter, q=q, types=types, limit=limit)
+    params = _asked(as_of_chapter, q=q, types=types, limit=limit)
     return _query(search_views.SEARCH, world, params)
 
 
@@ -127,7 +135,8 @@ def neighbourhood(
     limit: int | None,
 ) -> dict:
     world = world_for_user(user=user, world_id=world_id)
-    params = _asked(world, as_of_chapter, entity=entity_id, depth=depth, kinds=kinds, limit=limit)
+    _known_yet(as_of_chapter, entity_id=entity_id)
+    params = _asked(as_of_chapter, entity=entity_id, depth=depth, kinds=kinds, limit=limit)
     return _query(search_views.NEIGHBOURHOOD, world, params)
 
 
@@ -135,7 +144,8 @@ def meetings(
     *, user: User, world_id: str, a: str, b: str, as_of_chapter: int | str, limit: int | None
 ) -> dict:
     world = world_for_user(user=user, world_id=world_id)
-    return _query(search_views.MEETINGS, world, _asked(world, as_of_chapter, a=a, b=b, limit=limit))
+    _known_yet(as_of_chapter, a=a, b=b)
+    return _query(search_views.MEETINGS, world, _asked(as_of_chapter, a=a, b=b, limit=limit))
 
 
 def shortest_connection(
@@ -149,7 +159,8 @@ def shortest_connection(
     kinds: list[str] | None,
 ) -> dict:
     world = world_for_user(user=user, world_id=world_id)
-    params = _asked(world, as_of_chapter, a=a, b=b, max_hops=max_hops, kinds=kinds)
+    _known_yet(as_of_chapter, a=a, b=b)
+    params = _asked(as_of_chapter, a=a, b=b, max_hops=max_hops, kinds=kinds)
     return _query(search_views.PATH, world, params)
 
 
@@ -158,8 +169,7 @@ def entity(*, user: User, world_id: str, entity_id: str, as_of_chapter: int | st
     world = world_for_user(user=user, world_id=world_id)
     as_of = checked_chapter(world, as_of_chapter)
     type_name, found, serializer = _entity_of(world, entity_id)
-    if hidden_after(refs=[(type_name, entity_id)], as_of=as_of):
-        raise ValidationError({"entity_id": [f"Not known yet as of chapter {as_of}."]})
+    _known_yet(as_of_chapter, entity_id=entity_id)
     data = serializer(found, context={"world": world}).data
     changed = found.status_chapter if isinstance(found, Character) else None
     if as_of is not None and changed is not None and changed.number > as_of:
@@ -216,6 +226,7 @@ def character_timeline(
     world = world_for_user(user=user, world_id=world_id)
     as_of = checked_chapter(world, as_of_chapter)
     character = character_of(world, character_id)
+    _known_yet(as_of_chapter, character_id=character_id)
     knowledge = knowledge_of(character, latest_chapter(character) if as_of is None else as_of)
     scenes = [
         {
@@ -265,9 +276,8 @@ def answer_in_role(
     """llm.views.AnswerView's request, validated and answered the same way."""
     world = world_for_user(user=user, world_id=world_id)
     _throttle_answers(user)
-    body = _asked(
-        world, as_of_chapter, character=character_id, question=question, provider=provider
-    )
+    _known_yet(as_of_chapter, character_id=character_id)
+    body = _asked(as_of_chapter, character=character_id, question=question, provider=provider)
     data = _validated(AnswerRequestSerializer, world, body)
     try:
         answer = answer_question(

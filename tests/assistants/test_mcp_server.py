@@ -212,6 +212,26 @@ def test_a_bad_argument_is_a_tool_error_naming_it_and_the_server_keeps_serving(
         ),
         ("get_entity", {"entity_id": "Kay Marr", "as_of_chapter": 2}, "entity_id"),
         (
+            "neighbourhood",
+            {"entity_id": story.ids["Архив Утопленников"], "as_of_chapter": 2},
+            "entity_id: Not known yet as of chapter 2.",
+        ),
+        (
+            "meetings",
+            {"a": story.ids["Kay"], "b": story.ids["Kay Marr"], "as_of_chapter": 1},
+            "b: Not known yet as of chapter 1.",
+        ),
+        (
+            "character_timeline",
+            {"character_id": story.ids["Agent 47"], "as_of_chapter": 2},
+            "character_id: Not known yet as of chapter 2.",
+        ),
+        (
+            "answer_in_role",
+            {"character_id": story.ids["Kay Marr"], "question": "Who are you?", "as_of_chapter": 2},
+            "character_id: Not known yet as of chapter 2.",
+        ),
+        (
             "character_timeline",
             {"character_id": story.ids["Pier Nine"], "as_of_chapter": 1},
             "character_id: No character with this id in this world.",
@@ -223,7 +243,7 @@ def test_a_bad_argument_is_a_tool_error_naming_it_and_the_server_keeps_serving(
         ),
         (
             "answer_in_role",
-            {"character_id": story.ids["Old Lighthouse"], "question": "Who?", "as_of_chapter": 1},
+            {"character_id": story.ids["Pier Nine"], "question": "Who?", "as_of_chapter": 1},
             "character_id: No character with this id",
         ),
         ("consistency_report", {"rule": "no-such-rule", "as_of_chapter": 1}, "rule: "),
