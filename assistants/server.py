@@ -13,9 +13,10 @@ from uuid import UUID
 
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import User
+from mcp import MCPError
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import ToolAnnotations
+from mcp.types import INVALID_PARAMS, ToolAnnotations
 from pydantic import Field
 from rest_framework.exceptions import APIException, NotFound, ValidationError
 
@@ -228,15 +229,29 @@ def _as_of(value: str) -> int | str:
     if value == WHOLE_STORY:
         return value
     if not value.isdigit():
-        raise ValueError(f'as_of_chapter: {value!r} is neither a chapter number nor "whole_story".')
+        raise refused(f'as_of_chapter: {value!r} is neither a chapter number nor "{WHOLE_STORY}".')
     return int(value)
 
 
+def _id(name: str, value: str) -> str:
+    """A public id in a resource address or a prompt argument, which the SDK leaves as text."""
+    try:
+        return str(UUID(value))
+    except ValueError:
+        raise refused(f"{name}: {value!r} is not an id.") from None
+
+
+def refused(message: str) -> MCPError:
+    """A bad resource address or prompt argument: an invalid-params error saying which."""
+    return MCPError(code=INVALID_PARAMS, message=message)
+
+
 async def resource(fn: Callable[..., Any], **arguments: Any) -> Any:
+    """`call` for a resource or a prompt, whose failures are protocol errors, not tool errors."""
     try:
         return await call(fn, **arguments)
     except ToolError as error:
-        raise ValueError(str(error)) from error
+        raise refused(str(error)) from error
 
 
 def _world(*, user: User, world_id: str) -> dict:
@@ -261,7 +276,7 @@ async def worlds() -> list[dict]:
 @server.resource("lorebase://worlds/{world_id}", mime_type="application/json")
 async def world(world_id: str) -> dict:
     """A world and its chapters (the values `as_of_chapter` takes)."""
-    return await resource(_world, world_id=str(UUID(world_id)))
+    return await resource(_world, world_id=_id("world_id", world_id))
 
 
 @server.resource(
@@ -270,7 +285,9 @@ async def world(world_id: str) -> dict:
 async def world_entities(world_id: str, as_of_chapter: str) -> dict:
     """Every entity of the world known at the chapter: type, id and name."""
     return await resource(
-        tools.world_entities, world_id=str(UUID(world_id)), as_of_chapter=_as_of(as_of_chapter)
+        tools.world_entities,
+        world_id=_id("world_id", world_id),
+        as_of_chapter=_as_of(as_of_chapter),
     )
 
 
@@ -282,8 +299,8 @@ async def world_entity(world_id: str, as_of_chapter: str, entity_id: str) -> dic
     """One entity, as known at the chapter."""
     return await resource(
         tools.entity,
-        world_id=str(UUID(world_id)),
-        entity_id=str(UUID(entity_id)),
+        world_id=_id("world_id", world_id),
+        entity_id=_id("entity_id", entity_id),
         as_of_chapter=_as_of(as_of_chapter),
     )
 
@@ -308,8 +325,8 @@ async def answer_in_role_prompt(
     (the same instructions and lore the answer_in_role tool sends to its language model)."""
     return await resource(
         _in_role,
-        world_id=str(UUID(world_id)),
-        character_id=str(UUID(character_id)),
+        world_id=_id("world_id", world_id),
+        character_id=_id("character_id", character_id),
         question=question,
         as_of_chapter=_as_of(as_of_chapter),
     )

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import anyio
 import pytest
+from mcp import MCPError
 from rest_framework.test import APIClient
 
 from tests.llm.conftest import answers_url
@@ -181,6 +182,12 @@ def test_a_stranger_sees_no_world(connect: Session, story: Story):
                 result = await session.call_tool(name, arguments)
                 assert result.is_error, name
                 assert text_of(result).endswith("world_id: No such world."), name
+            world = f"lorebase://worlds/{story.world.public_id}"
+            for uri in (world, f"{world}/as-of/2/entities"):
+                with pytest.raises(MCPError, match=r"world_id: No such world\."):
+                    await session.read_resource(uri)
+            with pytest.raises(MCPError, match=r"world_id: 'Harbor' is not an id\."):
+                await session.read_resource("lorebase://worlds/Harbor")
 
     run(body)
 
