@@ -13,6 +13,7 @@ from uuid import UUID
 
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import User
+from django.db import close_old_connections
 from mcp import MCPError
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
@@ -59,10 +60,20 @@ def described(error: APIException) -> str:
     return "; ".join(f"{e['field']}: {e['detail']}" for e in field_errors(error.detail))
 
 
+def _framed(fn: Callable[..., Any], **arguments: Any) -> Any:
+    """One call framed as Django frames a request (and Celery a task): a connection that
+    died or aged since the last call is replaced, as a long stdio session needs."""
+    close_old_connections()
+    try:
+        return fn(**arguments)
+    finally:
+        close_old_connections()
+
+
 async def call(fn: Callable[..., Any], **arguments: Any) -> Any:
     """Run a tools function as the transport's user; what it refuses becomes a tool error."""
     try:
-        return await sync_to_async(fn)(user=USER.get(), **arguments)
+        return await sync_to_async(_framed)(fn, user=USER.get(), **arguments)
     except NotFound as error:  # the only thing the tools look up unvalidated: the world
         raise ToolError(f"world_id: {error.detail}") from error
     except APIException as error:
