@@ -227,7 +227,7 @@ async def consistency_report(
 async def character_card(
     world_id: WorldId, character_id: CharacterId, as_of_chapter: AsOfChapter
 ) -> dict:
-    """A character as a Character Card V2 with a lorebook of what they witnessed."""
+    """A character as a Character Card V2, its lorebook what they witnessed by the chapter."""
     return await call(
         tools.character_card,
         **_ids(world_id=world_id, character_id=character_id),

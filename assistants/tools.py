@@ -325,17 +325,9 @@ def consistency_report(
 def character_card(
     *, user: User, world_id: str, character_id: str, as_of_chapter: int | str
 ) -> dict:
-    """exports.cards' Character Card V2, which knows every chapter: the whole story only."""
+    """exports.cards' Character Card V2, its lorebook cut at the chapter (what the
+    character knows by then)."""
     world = world_for_user(user=user, world_id=world_id)
     as_of = checked_chapter(world, as_of_chapter)
-    character = character_of(world, character_id)
-    if as_of is not None:
-        raise ValidationError(
-            {
-                "as_of_chapter": [
-                    "The character card's lorebook holds every chapter and cannot be cut at one "
-                    f'yet: ask with "{WHOLE_STORY}" to accept spoilers.'
-                ]
-            }
-        )
-    return plain(card_of(character))
+    _known_yet(as_of_chapter, character_id=character_id)
+    return plain(card_of(character_of(world, character_id), as_of=as_of))

@@ -127,10 +127,9 @@ def test_at_chapter_2_no_tool_says_anything_of_chapter_3(
     assert json.loads(outputs["answer_in_role"])["answer"] == "I know this."
     assert "Kay" in outputs[f"lorebase://worlds/{story.world.public_id}/as-of/2/entities"]
     assert "lorebase://" not in outputs["prompt"] and "<lore>" in outputs["prompt"]
-    assert (
-        outputs["character_card"].startswith("Error")
-        and "as_of_chapter" in outputs["character_card"]
-    )
+    card = json.loads(outputs["character_card"])
+    assert card["spec"] == "chara_card_v2" and card["data"]["name"] == "Anya Wren"
+    assert card["data"]["character_book"]["entries"], "what she knows by chapter 2"
     asked = [seen.body for seen in fake_llm.seen]
     assert asked and all(lore_ids(body) for body in asked)
     assert not [
@@ -257,8 +256,8 @@ def test_a_bad_argument_is_a_tool_error_naming_it_and_the_server_keeps_serving(
         ("consistency_report", {"limit": 500, "as_of_chapter": 1}, "limit"),
         (
             "character_card",
-            {"character_id": story.ids["Kay"], "as_of_chapter": 2},
-            "as_of_chapter: The character card",
+            {"character_id": story.ids["Pier Nine"], "as_of_chapter": 2},
+            "character_id: No character with this id",
         ),
     ]
 
