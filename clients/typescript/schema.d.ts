@@ -210,8 +210,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A character as a Character Card V2
-         * @description A character as a Character Card V2 with a lorebook of what they know.
+         * A character as a Character Card V2 or V3, optionally cut at a chapter
+         * @description A character as a Character Card V2 or V3 with a lorebook of what they know.
          */
         get: operations["character_card"];
         put?: never;
@@ -306,6 +306,26 @@ export interface paths {
          * @description Dead characters in later scenes, scenes without location or participants, places inside each other, relations that end before they start, allies who are enemies in the same chapters, and names so alike they may be one entity. Computed when asked, rule by rule, in a fixed order.
          */
         get: operations["consistency_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/game-export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The world as Ren'Py files or a Markdown vault, as a zip
+         * @description The world for the game (Ren'Py defines and codex) or as a Markdown vault, zipped.
+         */
+        get: operations["export_game_files"];
         put?: never;
         post?: never;
         delete?: never;
@@ -863,6 +883,11 @@ export interface components {
         Chapter: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             number: number;
@@ -885,6 +910,11 @@ export interface components {
         Character: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             name: string;
@@ -937,6 +967,16 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CharacterBookV3: {
+            name: string;
+            description: string;
+            recursive_scanning: boolean;
+            extensions: {
+                [key: string]: unknown;
+            };
+            entries: components["schemas"]["CharacterCardV3Entry"][];
+        };
+        CharacterCard: components["schemas"]["CharacterCardV2"] | components["schemas"]["CharacterCardV3"];
         CharacterCardData: {
             name: string;
             description: string;
@@ -963,6 +1003,60 @@ export interface components {
             /** @description Always 2.0. */
             spec_version: string;
             data: components["schemas"]["CharacterCardData"];
+        };
+        /** @description Character Card V3: https://github.com/kwaroran/character-card-spec-v3 */
+        CharacterCardV3: {
+            /** @description Always chara_card_v3. */
+            spec: string;
+            /** @description Always 3.0. */
+            spec_version: string;
+            data: components["schemas"]["CharacterCardV3Data"];
+        };
+        CharacterCardV3Data: {
+            name: string;
+            description: string;
+            personality: string;
+            scenario: string;
+            first_mes: string;
+            mes_example: string;
+            creator_notes: string;
+            system_prompt: string;
+            post_history_instructions: string;
+            alternate_greetings: string[];
+            tags: string[];
+            creator: string;
+            character_version: string;
+            extensions: {
+                [key: string]: unknown;
+            };
+            character_book: components["schemas"]["CharacterBookV3"];
+            group_only_greetings: string[];
+            source: string[];
+            /** @description Unix seconds. */
+            creation_date: number;
+            /** @description Unix seconds. */
+            modification_date: number;
+        };
+        CharacterCardV3Entry: {
+            id: number;
+            name: string;
+            keys: string[];
+            secondary_keys: string[];
+            content: string;
+            comment: string;
+            enabled: boolean;
+            constant: boolean;
+            selective: boolean;
+            case_sensitive: boolean;
+            insertion_order: number;
+            priority: number;
+            /** @description before_char or after_char */
+            position: string;
+            extensions: {
+                [key: string]: unknown;
+            };
+            /** @description Always false: keys are plain names. */
+            use_regex: boolean;
         };
         /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
         CharacterRequest: {
@@ -1008,6 +1102,11 @@ export interface components {
         Concept: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             name: string;
@@ -1116,6 +1215,11 @@ export interface components {
         EntityRelation: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             kind: components["schemas"]["RelationKindEnum"];
@@ -1235,6 +1339,11 @@ export interface components {
         Location: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             name: string;
@@ -1651,6 +1760,11 @@ export interface components {
         Relation: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             kind: components["schemas"]["RelationKindEnum"];
@@ -1748,6 +1862,11 @@ export interface components {
         Scene: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
             /** Format: uuid */
@@ -1908,6 +2027,11 @@ export interface components {
         World: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition: the original world's id.
+             */
+            readonly original: string | null;
             name: string;
             slug: string;
             language?: components["schemas"]["LanguageEnum"];
@@ -1925,6 +2049,88 @@ export interface components {
             slug: string;
             language?: components["schemas"]["LanguageEnum"];
             description?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        ChapterUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            number: number;
+            title: string;
+            summary?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        CharacterUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            description?: string;
+            /** @description Who they are inside: values, fears, what they want. */
+            persona?: string;
+            /** @description How they talk: register, verbal tics, favourite words. */
+            speech_style?: string;
+            status?: components["schemas"]["CharacterStatusEnum"];
+            /** Format: uuid */
+            status_chapter?: string | null;
+            /** Format: uuid */
+            killed_by?: string | null;
+            /** Format: uuid */
+            death_scene?: string | null;
+            /** @description How they died, in a sentence (“drowned in the harbour”). */
+            death_cause?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        ConceptUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            kind?: components["schemas"]["ConceptKindEnum"];
+            description?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        LocationUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            kind?: components["schemas"]["LocationKindEnum"];
+            description?: string;
+            /** Format: uuid */
+            parent?: string | null;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        RelationUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            kind: components["schemas"]["RelationKindEnum"];
+            source: components["schemas"]["EndpointSchemaRequest"];
+            target: components["schemas"]["EndpointSchemaRequest"];
+            description?: string;
+            /** Format: uuid */
+            valid_from?: string | null;
+            /** Format: uuid */
+            valid_to?: string | null;
+            /** @description Both parties know of it before they meet on the page (family, an old oath). Otherwise a relation with no first chapter is known to a party only once they have shared a scene with the other. */
+            known_from_start?: boolean;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        SceneUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** Format: uuid */
+            chapter: string;
+            /** @description Position of the scene within its chapter. */
+            order: number;
+            title: string;
+            summary?: string;
+            text?: string;
+            /** Format: uuid */
+            location?: string | null;
+            participants?: components["schemas"]["ParticipantRequest"][];
         };
     };
     responses: never;
@@ -3093,7 +3299,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChapterRequest"];
+                "application/json": components["schemas"]["ChapterUpdateRequest"];
             };
         };
         responses: {
@@ -3688,7 +3894,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CharacterRequest"];
+                "application/json": components["schemas"]["CharacterUpdateRequest"];
             };
         };
         responses: {
@@ -4009,7 +4215,17 @@ export interface operations {
     };
     character_card: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only what is known by the end of this chapter; without it, the whole story (the export says which). */
+                as_of_chapter?: number;
+                /**
+                 * @description Which card format.
+                 *
+                 *     * `v2` - Character Card V2
+                 *     * `v3` - Character Card V3
+                 */
+                spec?: "v2" | "v3";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4024,7 +4240,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CharacterCardV2"];
+                    "application/json": components["schemas"]["CharacterCard"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No credentials, or wrong ones. */
@@ -4416,7 +4641,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConceptRequest"];
+                "application/json": components["schemas"]["ConceptUpdateRequest"];
             };
         };
         responses: {
@@ -4838,6 +5063,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_game_files: {
+        parameters: {
+            query: {
+                /** @description Only what is known by the end of this chapter; without it, the whole story (the export says which). */
+                as_of_chapter?: number;
+                /**
+                 * @description What to export.
+                 *
+                 *     * `renpy` - characters.rpy and codex.json for a Ren'Py game
+                 *     * `markdown` - an Obsidian-style Markdown vault
+                 */
+                kind: "renpy" | "markdown";
+            };
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `<world-slug>-<kind>.zip` of `<world-slug>/…` files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Invalid input: `errors` names each field and the reason. */
@@ -5541,7 +5852,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LocationRequest"];
+                "application/json": components["schemas"]["LocationUpdateRequest"];
             };
         };
         responses: {
@@ -6209,7 +6520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RelationRequest"];
+                "application/json": components["schemas"]["RelationUpdateRequest"];
             };
         };
         responses: {
@@ -6797,7 +7108,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SceneRequest"];
+                "application/json": components["schemas"]["SceneUpdateRequest"];
             };
         };
         responses: {

@@ -28,6 +28,7 @@ class Chapter:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             number (int):
             title (str):
             created_at (datetime.datetime):
@@ -38,6 +39,7 @@ class Chapter:
      """
 
     id: UUID
+    original: None | UUID
     number: int
     title: str
     created_at: datetime.datetime
@@ -52,6 +54,12 @@ class Chapter:
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         number = self.number
 
@@ -70,6 +78,7 @@ class Chapter:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "number": number,
             "title": title,
             "created_at": created_at,
@@ -92,6 +101,24 @@ class Chapter:
 
 
 
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
+
+
         number = d.pop("number")
 
         title = d.pop("title")
@@ -112,6 +139,7 @@ class Chapter:
 
         chapter = cls(
             id=id,
+            original=original,
             number=number,
             title=title,
             created_at=created_at,

@@ -29,6 +29,7 @@ class Character:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             name (str):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
@@ -49,6 +50,7 @@ class Character:
      """
 
     id: UUID
+    original: None | UUID
     name: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -70,6 +72,12 @@ class Character:
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         name = self.name
 
@@ -127,6 +135,7 @@ class Character:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "name": name,
             "created_at": created_at,
             "updated_at": updated_at,
@@ -162,6 +171,24 @@ class Character:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         name = d.pop("name")
@@ -261,6 +288,7 @@ class Character:
 
         character = cls(
             id=id,
+            original=original,
             name=name,
             created_at=created_at,
             updated_at=updated_at,

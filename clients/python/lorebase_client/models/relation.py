@@ -31,6 +31,7 @@ class Relation:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             kind (RelationKindEnum): * `KNOWS` - knows
                 * `FAMILY_OF` - is family of
                 * `ALLY_OF` - is an ally of
@@ -60,6 +61,7 @@ class Relation:
      """
 
     id: UUID
+    original: None | UUID
     kind: RelationKindEnum
     source: EndpointSchema
     target: EndpointSchema
@@ -79,6 +81,12 @@ class Relation:
     def to_dict(self) -> dict[str, Any]:
         from ..models.endpoint_schema import EndpointSchema # noqa: PLC0415
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         kind = self.kind.value
 
@@ -117,6 +125,7 @@ class Relation:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "kind": kind,
             "source": source,
             "target": target,
@@ -145,6 +154,24 @@ class Relation:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         kind = RelationKindEnum(d.pop("kind"))
@@ -220,6 +247,7 @@ class Relation:
 
         relation = cls(
             id=id,
+            original=original,
             kind=kind,
             source=source,
             target=target,

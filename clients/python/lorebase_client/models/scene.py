@@ -30,6 +30,7 @@ class Scene:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             chapter (UUID):
             order (int): Position of the scene within its chapter.
             title (str):
@@ -44,6 +45,7 @@ class Scene:
      """
 
     id: UUID
+    original: None | UUID
     chapter: UUID
     order: int
     title: str
@@ -63,6 +65,12 @@ class Scene:
     def to_dict(self) -> dict[str, Any]:
         from ..models.participant import Participant # noqa: PLC0415
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         chapter = str(self.chapter)
 
@@ -102,6 +110,7 @@ class Scene:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "chapter": chapter,
             "order": order,
             "title": title,
@@ -130,6 +139,24 @@ class Scene:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         chapter = UUID(d.pop("chapter"))
@@ -191,6 +218,7 @@ class Scene:
 
         scene = cls(
             id=id,
+            original=original,
             chapter=chapter,
             order=order,
             title=title,
