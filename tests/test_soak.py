@@ -88,6 +88,8 @@ def test_nothing_acknowledged_is_lost_under_faults(
         "graph server restarted (SIGTERM, then started on its port and data)",
         "broker restarted",
     ]
+    # Each fault met traffic after it, not just before.
+    assert all(any(r.started > end for r in run.results) for _, _, end in run.faults)
     kinds = {result.kind for result in run.results}
     assert kinds == {"search", "meetings", "neighbourhood", "path", "answer", "create", "batch"}
     assert found.acknowledged > 0 and found.failed_writes == 0
