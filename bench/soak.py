@@ -395,17 +395,22 @@ class ReplaceableWorker:
 
 
 def bench_worker() -> subprocess.Popen:
-    """A worker on the bench's queue (CELERY_TASK_DEFAULT_QUEUE), once it answers."""
+    """A worker on the bench's queue (CELERY_TASK_DEFAULT_QUEUE), once it answers; its log
+    goes to test-artifacts/soak-worker.log."""
     from config.celery import app
     from devstack.net import free_port
     from devstack.processes import celery_command
 
-    process = subprocess.Popen(
-        celery_command("worker", "--loglevel", "WARNING", "--concurrency", "2"),
-        cwd=ROOT,
-        env={**os.environ, "WORKER_METRICS_PORT": str(free_port())},
-        start_new_session=True,
-    )
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    with (ROOT / "test-artifacts" / "soak-worker.log").open("ab") as log:
+        process = subprocess.Popen(
+            celery_command("worker", "--loglevel", "WARNING", "--concurrency", "2"),
+            cwd=ROOT,
+            env={**os.environ, "WORKER_METRICS_PORT": str(free_port())},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + 60
     while not app.control.ping(timeout=1.0):  # the killed one no longer answers
         if time.monotonic() > deadline:
@@ -444,6 +449,12 @@ def main() -> None:
         model = stack.enter_context(FakeLLM())
         os.environ |= model_server_environment(model.url)
         stack.enter_context(bench_stack())
+        from graph.connection import reconnect
+
+        # This process's own reads (the rebuild, the verdict) through the project's
+        # driver, which checks a pooled connection's liveness: neomodel's default one
+        # keeps the connections to the graph server from before its restart.
+        reconnect()
         from graph.rebuild import world_rebuild
         from worldgen.demo.loader import demo_world_load
 

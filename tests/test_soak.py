@@ -75,6 +75,7 @@ def test_nothing_acknowledged_is_lost_under_faults(
                 print_traffic(run)
                 drained = drain(timeout=300)
                 found = verdict(demo["en"], run)
+                asked = len(model.seen)  # answers went through the provider's wire format
                 print_verdict(found, drained)
                 with urllib.request.urlopen(f"{url}/health/ready", timeout=30) as ready:
                     assert ready.status == 200, json.loads(ready.read())
@@ -92,6 +93,7 @@ def test_nothing_acknowledged_is_lost_under_faults(
     assert all(any(r.started > end for r in run.results) for _, _, end in run.faults)
     kinds = {result.kind for result in run.results}
     assert kinds == {"search", "meetings", "neighbourhood", "path", "answer", "create", "batch"}
+    assert asked > 0
     assert found.acknowledged > 0 and found.failed_writes == 0
     assert found.in_postgres == found.in_graph == found.acknowledged
     assert (found.duplicate_nodes, found.duplicate_edges) == (0, 0)
