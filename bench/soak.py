@@ -80,7 +80,7 @@ class Result:
     status: int  # 0: no HTTP answer at all
     millis: float
     written: list[tuple[str, str]] = field(default_factory=list)  # (type, id) acknowledged
-    detail: str = ""  # the start of the body of a failure other than a 503
+    detail: str = ""  # of a failure: the problem's detail, or the start of the body
 
 
 @dataclass
@@ -164,9 +164,16 @@ def _request(target: Target, kind: str, rng: random.Random, n: int) -> Result:
         result.written = [("character", body["id"])]
     elif kind == "batch" and status == 200:
         result.written = [(r["type"], r["id"]) for r in body["results"]]
-    elif not 200 <= status < 300 and status != 503:
-        result.detail = str(body)[:400]
+    elif not 200 <= status < 300:
+        result.detail = _problem_detail(body)
     return result
+
+
+def _problem_detail(body: Any) -> str:
+    try:
+        return str(json.loads(body)["detail"])
+    except (TypeError, ValueError, KeyError):
+        return str(body)[:400]
 
 
 def _batch(name: str, known: str) -> list[dict]:
@@ -277,10 +284,12 @@ def print_traffic(run: Soak) -> None:
         print(f"  {start:6.1f}–{end:6.1f} s  {what}")
     graph_back = next((end for what, _, end in run.faults if what.startswith("graph")), None)
     if graph_back is not None:
-        late = sum(1 for r in run.results if r.status == 503 and r.started > graph_back)
-        print(f"  503 answers sent after the graph server was back: {late}")
+        late = Counter(r.detail for r in run.results if r.status == 503 and r.started > graph_back)
+        print(f"  503 answers sent after the graph server was back: {late.total()}")
+        for detail, n in late.most_common():
+            print(f"    {n:>5}  {detail}")
     for result in run.results:
-        if result.detail:
+        if result.detail and result.status != 503:
             print(f"  {result.started:6.1f} s {result.kind} → {result.status}: {result.detail}")
 
 

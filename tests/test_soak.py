@@ -98,7 +98,7 @@ def test_nothing_acknowledged_is_lost_under_faults(
     assert found.in_postgres == found.in_graph == found.acknowledged
     assert (found.duplicate_nodes, found.duplicate_edges) == (0, 0)
     assert found.drift == {}
-    assert found.unexpected_5xx == 0, [r for r in run.results if r.detail]
+    assert found.unexpected_5xx == 0, [r for r in run.results if r.status != 503 and r.detail]
     # Everything else is a success: the traffic sends only valid requests.
     assert set(found.statuses) <= {200, 201, 503}, found.statuses
     # The session's servers are back for the tests after this one.
