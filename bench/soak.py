@@ -177,7 +177,7 @@ def _problem_detail(body: Any) -> str:
 
 
 def _batch(name: str, known: str) -> list[dict]:
-    """A location, a character living there and a relation to a known character."""
+    """A location, a new character and a relation from it to a known character."""
     return [
         {"op": "create", "type": "location", "ref": "home", "data": {"name": f"Дом {name}"}},
         {"op": "create", "type": "character", "ref": "who", "data": {"name": name}},
