@@ -16,8 +16,10 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import SET_NULL, CharField, Count, Max, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from taggit.models import TaggedItem
 
 from lorebase.catalogue import CATALOGUE, ENDPOINT_TYPES
 from lorebase.models import (
@@ -27,7 +29,7 @@ from lorebase.models import (
     WorldEntity,
 )
 
-from .formats import FORMAT_VERSION, MANIFEST, RELATION, TYPES, entity_path
+from .formats import FORMAT_VERSION, MANIFEST, RELATION, TAGS, TYPES, entity_path
 
 _KINDS = {kind.path: kind for kind in CATALOGUE}
 # Directory → model, in the order an import creates them (TYPES).
@@ -90,11 +92,20 @@ def documents(
     if pks is not None:
         rows = rows.filter(pk__in=pks)
     scalars = [field for field in fields if field.lookup]
-    lists = _lists(world, entity_type, pks)
+    built = {
+        field.key: _tags(world, entity_type, pks)
+        if field is TAGS
+        else _lists(world, entity_type, pks)
+        for field in fields
+        if not field.lookup
+    }
     lookups = ("pk", *(field.lookup for field in scalars))
     for pk, *values in rows.order_by("public_id").values_list(*lookups).iterator(CHUNK):
         plain = {field.key: _plain(value) for field, value in zip(scalars, values, strict=True)}
-        data = {field.key: plain[field.key] if field.lookup else lists[pk] for field in fields}
+        data = {
+            field.key: plain[field.key] if field.lookup else built[field.key][pk]
+            for field in fields
+        }
         yield Document(
             entity_type, pk, data["id"], entity_path(world.slug, entity_type, data), data
         )
@@ -119,6 +130,21 @@ def _lists(world: World, entity_type: str, pks: Collection[int] | None) -> dict[
             relations = relations.filter(**{f"{source}__in": pks})
         for source_pk, data in _relation_rows(relations.order_by("public_id"), source):
             grouped[source_pk].append(data)
+    return grouped
+
+
+def _tags(world: World, entity_type: str, pks: Collection[int] | None) -> dict[int, list]:
+    """Tag names of each entity, sorted, by pk."""
+    model = MODELS[entity_type]
+    owners = model.objects.filter(world=world)
+    if pks is not None:
+        owners = owners.filter(pk__in=pks)
+    rows = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=owners.values("pk")
+    ).order_by("object_id", "tag__name")
+    grouped: dict[int, list] = defaultdict(list)
+    for pk, name in rows.values_list("object_id", "tag__name").iterator(CHUNK):
+        grouped[pk].append(name)
     return grouped
 
 

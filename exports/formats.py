@@ -25,9 +25,10 @@ from lorebase.models import (
     World,
 )
 
-# 2 added the death record of characters and known_from_start of relations. Each
-# format only adds keys whose absence means "empty", so older files still import.
-FORMAT_VERSION = 2
+# 2 added the death record of characters and known_from_start of relations; 3 the
+# tags of every entity. Each format only adds keys whose absence means "empty", so
+# older files still import.
+FORMAT_VERSION = 3
 MANIFEST = "world.yaml"
 # A relation's target type → the directory of its file.
 ENDPOINT_TYPES = {t: catalogue.KINDS[t].path for t in catalogue.ENDPOINT_TYPES}
@@ -100,6 +101,8 @@ PARTICIPANT = (
     _choice("role", SceneParticipant.Role),
 )
 RELATIONS = Field("relations", "list", items=RELATION)
+# Built by hand (no lookup): an entity's tag names, sorted.
+TAGS = Field("tags", "names")
 WORLD = (
     Field("format", "int"),
     _id(),
@@ -112,11 +115,18 @@ WORLD = (
 # type (a parent place, a killer, a death scene) is optional, and an import sets it in
 # a second pass, once every entity exists.
 TYPES: dict[str, tuple[Field, ...]] = {
-    "chapters": (_id(), Field("number", "int", "number"), _text("title"), _text("summary")),
+    "chapters": (
+        _id(),
+        Field("number", "int", "number"),
+        _text("title"),
+        TAGS,
+        _text("summary"),
+    ),
     "locations": (
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("kind", Location.Kind),
         _ref("parent", "locations"),
         _text("description"),
@@ -126,6 +136,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("status", Character.Status),
         _ref("status_chapter", "chapters"),
         _ref("killed_by", "characters"),
@@ -140,6 +151,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("kind", Concept.Kind),
         _text("description"),
         RELATIONS,
@@ -149,6 +161,7 @@ TYPES: dict[str, tuple[Field, ...]] = {
         _ref("chapter", "chapters", optional=False),
         Field("order", "int", "order"),
         _text("title"),
+        TAGS,
         _ref("location", "locations"),
         Field("participants", "list", items=PARTICIPANT),
         _text("summary"),

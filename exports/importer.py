@@ -32,6 +32,7 @@ from .formats import (
     ENDPOINT_TYPES,
     FORMAT_VERSION,
     MANIFEST,
+    TAGS,
     TYPES,
     WORLD,
     Field,
@@ -318,16 +319,18 @@ class _WorldImport:
         )
         later = later_references(entry.type)
         scalars = [
-            f for f in TYPES[entry.type] if f.kind != "list" and f.key != "id" and f not in later
+            f
+            for f in TYPES[entry.type]
+            if f.kind != "list" and f.key != "id" and f not in later and f is not TAGS
         ]
-        saved = current is None or any(data[f.key] != current[f.key] for f in scalars)
+        saved = current is None or any(data[f.key] != current[f.key] for f in (*scalars, TAGS))
         if saved:
             for item in scalars:
                 setattr(instance, item.attribute, self._value(item, data[item.key]))
             for item in later:
                 setattr(instance, item.attribute, None)
             with _blame(entry):
-                entity_save(instance=instance)
+                entity_save(instance=instance, tags=data[TAGS.key])
             self.instances[public_id] = instance
         cast = data.get("participants")
         if entry.type == "scenes" and (current is None or cast != current["participants"]):

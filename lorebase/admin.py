@@ -42,13 +42,22 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
     form = VersionedForm
     readonly_fields = ENTITY_READ_ONLY
     formfield_overrides = {ArrayField: {"form_class": AliasesField}}
-    list_filter = (("world", admin.RelatedOnlyFieldListFilter),)
+    # Tags are shared by every type: the filter offers those this list's rows carry.
+    list_filter = (
+        ("world", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    )
 
     def _world_of(self, obj) -> World | None:
         return obj.world if obj is not None else None
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).filter(world__in=worlds_for_user(user=request.user))
+        scoped = super().get_queryset(request).filter(world__in=worlds_for_user(user=request.user))
+        return scoped.prefetch_related("tags")
+
+    @admin.display(description="tags")
+    def tag_list(self, obj) -> str:
+        return ", ".join(sorted(tag.name for tag in obj.tags.all()))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and _allows(request, None, WorldRole.VIEWER)
@@ -82,7 +91,8 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         obj._history_user = request.user
-        services.entity_save(instance=obj)
+        # Popped, so that save_related does not set them again outside the service.
+        services.entity_save(instance=obj, tags=form.cleaned_data.pop("tags", None))
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         services.entity_delete(instance=obj)
@@ -213,7 +223,7 @@ class WorldAdmin(SimpleHistoryAdmin):
 
 @admin.register(Chapter)
 class ChapterAdmin(WorldScopedAdmin):
-    list_display = ("number", "title", "world", "version", "updated_at")
+    list_display = ("number", "title", "tag_list", "world", "version", "updated_at")
     list_display_links = ("number", "title")
     search_fields = ("title", "summary")
     ordering = ("world", "number")
@@ -221,7 +231,7 @@ class ChapterAdmin(WorldScopedAdmin):
 
 @admin.register(Location)
 class LocationAdmin(WorldScopedAdmin):
-    list_display = ("name", "kind", "parent", "world", "version", "updated_at")
+    list_display = ("name", "kind", "parent", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
     autocomplete_fields = ("parent",)
@@ -235,6 +245,7 @@ class CharacterAdmin(WorldScopedAdmin):
         "status",
         "status_chapter",
         "killed_by",
+        "tag_list",
         "world",
         "version",
         "updated_at",
@@ -254,6 +265,7 @@ class CharacterAdmin(WorldScopedAdmin):
                     "description",
                     "persona",
                     "speech_style",
+                    "tags",
                     "expected_version",  # hidden; a fieldset lists every field it renders
                 )
             },
@@ -273,7 +285,7 @@ class CharacterAdmin(WorldScopedAdmin):
 
 @admin.register(Concept)
 class ConceptAdmin(WorldScopedAdmin):
-    list_display = ("name", "kind", "world", "version", "updated_at")
+    list_display = ("name", "kind", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
     inlines = relation_inlines("concept")
@@ -288,7 +300,7 @@ class SceneParticipantInline(WorldScopedInline):
 
 @admin.register(Scene)
 class SceneAdmin(WorldScopedAdmin):
-    list_display = ("title", "chapter", "order", "location", "world", "version")
+    list_display = ("title", "chapter", "order", "location", "tag_list", "world", "version")
     search_fields = ("title", "summary", "text")
     list_filter = (
         *WorldScopedAdmin.list_filter,

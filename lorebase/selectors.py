@@ -47,6 +47,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
     """An entity type's rows in one world, with what its API representation reads."""
     # Any: the lookups below are checked per model, which a union type cannot express.
     queryset: QuerySet[Any] = model._default_manager.filter(world=world)
+    queryset = queryset.prefetch_related("tags")
     if model is Scene:
         return queryset.select_related("chapter", "location").prefetch_related(
             "participations__character"

@@ -13,10 +13,12 @@ from typing import TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+from taggit.models import Tag
 
 from .changes import change_record
 from .models import (
@@ -32,6 +34,7 @@ from .models import (
 )
 
 EntityT = TypeVar("EntityT", bound=WorldEntity | World)
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class VersionConflict(Exception):
@@ -60,9 +63,18 @@ def entity_lock(*, instance: WorldEntity | World) -> int:
 
 
 @transaction.atomic
-def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
+def entity_save(
+    *,
+    instance: EntityT,
+    expected_version: int | None = None,
+    tags: Iterable[str] | None = None,
+) -> EntityT:
     """Create or update one entity (or a world's own fields); an update with a stale
-    `expected_version` is refused. New worlds come from world_create (it adds the owner)."""
+    `expected_version` is refused. New worlds come from world_create (it adds the owner).
+
+    `tags` (an entity's, not a world's) replaces its tags in the same version; the
+    history row of that version names them in its change reason.
+    """
     operation = Change.Operation.CREATE
     if instance.pk is not None:
         current = _locked_version(instance)
@@ -70,10 +82,50 @@ def entity_save(*, instance: EntityT, expected_version: int | None = None) -> En
             raise VersionConflict(current)
         instance.version = current + 1
         operation = Change.Operation.UPDATE
+    wanted = tags_clean(tags) if tags is not None else None
     instance.full_clean()
+    if wanted is not None and wanted != entity_tag_names(instance):
+        # simple_history's change reason of the row this save writes.
+        setattr(instance, "_change_reason", "Tags: " + (", ".join(wanted) or "none"))  # noqa: B010
     instance.save()
+    instance.__dict__.pop("_change_reason", None)  # the next save is another change
+    if wanted is not None:
+        cast(WorldEntity, instance).tags.set(wanted)
     change_record(entity=instance, operation=operation)
     return instance
+
+
+def tags_clean(tags: Iterable[str]) -> list[str]:
+    """Tag names trimmed, without repeats, sorted; a bad one is a ValidationError on `tags`."""
+    names = sorted({name.strip() for name in tags} - {""})
+    bad = [name for name in names if len(name) > TAG_MAX_LENGTH or "," in name]
+    if bad:
+        raise ValidationError(
+            {
+                "tags": f"A tag has at most {TAG_MAX_LENGTH} characters and no comma: "
+                + ", ".join(repr(name[:40]) for name in bad)
+            }
+        )
+    return names
+
+
+def entity_tag_names(instance: WorldEntity | World) -> list[str]:
+    """The entity's tags, sorted (none for a new entity or a world)."""
+    if instance.pk is None or not isinstance(instance, WorldEntity):
+        return []
+    return sorted(tag.name for tag in instance.tags.all())
+
+
+@transaction.atomic
+def entity_retag(
+    *, instance: WorldEntity, add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> WorldEntity:
+    """Add and remove some tags, keeping the others: one new version if anything changed."""
+    current = entity_tag_names(instance)
+    wanted = (set(current) | set(tags_clean(add))) - set(tags_clean(remove))
+    if sorted(wanted) == current:
+        return instance
+    return entity_save(instance=instance, tags=wanted)
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from lorebase.selectors import membership_role
 
 from . import examples
 from .exceptions import validation_error_from_django
-from .fields import EndpointField, WorldRefField
+from .fields import EndpointField, TagsField, WorldRefField
 
 ENTITY_READ_ONLY = ("id", "created_at", "updated_at")
 
@@ -36,6 +36,7 @@ class EntitySerializer(serializers.ModelSerializer):
         "ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for "
         "`If-Match`) and nothing changes.",
     )
+    tags = TagsField(required=False)
     # Model field names that differ from the API's, for validation messages.
     error_fields: dict[str, str] = {}
 
@@ -65,10 +66,13 @@ class EntitySerializer(serializers.ModelSerializer):
         return self.save_entity(instance, validated_data, expected)
 
     def save_entity(self, instance, data: dict, expected_version: int | None):
+        tags = data.pop("tags", None)
         for name, value in data.items():
             setattr(instance, name, value)
         try:
-            return services.entity_save(instance=instance, expected_version=expected_version)
+            return services.entity_save(
+                instance=instance, expected_version=expected_version, tags=tags
+            )
         except DjangoValidationError as error:
             raise validation_error_from_django(error, self.error_fields) from error
 
@@ -104,7 +108,16 @@ class ChapterSerializer(EntitySerializer):
 
     class Meta:
         model = Chapter
-        fields = ("id", "version", "number", "title", "summary", "created_at", "updated_at")
+        fields = (
+            "id",
+            "version",
+            "tags",
+            "number",
+            "title",
+            "summary",
+            "created_at",
+            "updated_at",
+        )
         read_only_fields = ENTITY_READ_ONLY
 
 
@@ -117,6 +130,7 @@ class LocationSerializer(EntitySerializer):
         fields = (
             "id",
             "version",
+            "tags",
             "name",
             "aliases",
             "kind",
@@ -139,6 +153,7 @@ class CharacterSerializer(EntitySerializer):
         fields = (
             "id",
             "version",
+            "tags",
             "name",
             "aliases",
             "description",
@@ -162,6 +177,7 @@ class ConceptSerializer(EntitySerializer):
         fields = (
             "id",
             "version",
+            "tags",
             "name",
             "aliases",
             "kind",
@@ -191,6 +207,7 @@ class SceneSerializer(EntitySerializer):
         fields = (
             "id",
             "version",
+            "tags",
             "chapter",
             "order",
             "title",
@@ -240,6 +257,7 @@ class RelationSerializer(EntitySerializer):
         fields = (
             "id",
             "version",
+            "tags",
             "kind",
             "source",
             "target",
