@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
+from .admin_images import ImagesAdminMixin
 from .catalogue import ENDPOINT_TYPES
 from .models import (
     ENDPOINT_FIELDS,
@@ -230,7 +231,7 @@ class ChapterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(WorldScopedAdmin):
+class LocationAdmin(ImagesAdminMixin, WorldScopedAdmin):
     list_display = ("name", "kind", "parent", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -239,7 +240,7 @@ class LocationAdmin(WorldScopedAdmin):
 
 
 @admin.register(Character)
-class CharacterAdmin(WorldScopedAdmin):
+class CharacterAdmin(ImagesAdminMixin, WorldScopedAdmin):
     list_display = (
         "name",
         "status",
@@ -284,7 +285,7 @@ class CharacterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Concept)
-class ConceptAdmin(WorldScopedAdmin):
+class ConceptAdmin(ImagesAdminMixin, WorldScopedAdmin):
     list_display = ("name", "kind", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
@@ -299,7 +300,7 @@ class SceneParticipantInline(WorldScopedInline):
 
 
 @admin.register(Scene)
-class SceneAdmin(WorldScopedAdmin):
+class SceneAdmin(ImagesAdminMixin, WorldScopedAdmin):
     list_display = ("title", "chapter", "order", "location", "tag_list", "world", "version")
     search_fields = ("title", "summary", "text")
     list_filter = (

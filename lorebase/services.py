@@ -229,9 +229,20 @@ def scene_set_participants(
 
 def scene_touch(*, scene: Scene) -> None:
     """A change of the cast is a change of the scene: a new version."""
-    scene.version = _locked_version(scene) + 1
-    scene.save(update_fields=["version", "updated_at"])
-    change_record(entity=scene, operation=Change.Operation.UPDATE)
+    entity_touch(instance=scene)
+
+
+def entity_touch(*, instance: WorldEntity, reason: str = "", user: object = None) -> None:
+    """A change of something the entity holds (its cast, its images): a new version,
+    with `reason` and `user` in the history row when given."""
+    instance.version = _locked_version(instance) + 1
+    if reason:
+        setattr(instance, "_change_reason", reason)  # noqa: B010  (simple_history reads it)
+    if user is not None:
+        setattr(instance, "_history_user", user)  # noqa: B010
+    instance.save(update_fields=["version", "updated_at"])
+    instance.__dict__.pop("_change_reason", None)
+    change_record(entity=instance, operation=Change.Operation.UPDATE)
 
 
 @transaction.atomic
