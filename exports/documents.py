@@ -14,6 +14,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,13 +24,23 @@ from taggit.models import TaggedItem
 
 from lorebase.catalogue import CATALOGUE, ENDPOINT_TYPES
 from lorebase.models import (
+    EntityImage,
     Relation,
     SceneParticipant,
     World,
     WorldEntity,
 )
 
-from .formats import FORMAT_VERSION, MANIFEST, RELATION, TAGS, TYPES, entity_path
+from .formats import (
+    FORMAT_VERSION,
+    IMAGES,
+    IMAGES_DIR,
+    MANIFEST,
+    RELATION,
+    TAGS,
+    TYPES,
+    entity_path,
+)
 
 _KINDS = {kind.path: kind for kind in CATALOGUE}
 # Directory → model, in the order an import creates them (TYPES).
@@ -93,9 +104,7 @@ def documents(
         rows = rows.filter(pk__in=pks)
     scalars = [field for field in fields if field.lookup]
     built = {
-        field.key: _tags(world, entity_type, pks)
-        if field is TAGS
-        else _lists(world, entity_type, pks)
+        field.key: _BUILT.get(field.key, _lists)(world, entity_type, pks)
         for field in fields
         if not field.lookup
     }
@@ -146,6 +155,33 @@ def _tags(world: World, entity_type: str, pks: Collection[int] | None) -> dict[i
     for pk, name in rows.values_list("object_id", "tag__name").iterator(CHUNK):
         grouped[pk].append(name)
     return grouped
+
+
+def _images(world: World, entity_type: str, pks: Collection[int] | None) -> dict[int, list]:
+    """Pictures of each entity (kind, label, file by content hash), by pk."""
+    owner = f"{_KINDS[entity_type].type.value}_id"
+    rows = EntityImage.objects.filter(world=world, **{f"{owner}__isnull": False})
+    if pks is not None:
+        rows = rows.filter(**{f"{owner}__in": pks})
+    grouped: dict[int, list] = defaultdict(list)
+    ordered = rows.order_by(owner, "kind", "label", "content_hash")
+    for pk, kind, label, name in ordered.values_list(owner, "kind", "label", "file").iterator(
+        CHUNK
+    ):
+        grouped[pk].append({"kind": kind, "label": label, "file": PurePosixPath(name).name})
+    return grouped
+
+
+_BUILT = {TAGS.key: _tags, IMAGES.key: _images}
+
+
+def image_files(world: World) -> dict[str, EntityImage]:
+    """Every picture of the world by its export path (<slug>/images/<hash>.<ext>), once."""
+    found: dict[str, EntityImage] = {}
+    for image in EntityImage.objects.filter(world=world).order_by("content_hash", "id"):
+        path = f"{world.slug}/{IMAGES_DIR}/{PurePosixPath(image.file.name).name}"
+        found.setdefault(path, image)
+    return found
 
 
 def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
