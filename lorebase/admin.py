@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_bulk import CHARACTER_ACTIONS, SCENE_ACTIONS, TAG_ACTIONS
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
 from .admin_images import ImagesAdminMixin
 from .catalogue import ENDPOINT_TYPES
@@ -41,6 +42,7 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
     """Viewers read, editors write; other worlds do not exist for the user."""
 
     form = VersionedForm
+    actions = TAG_ACTIONS
     readonly_fields = ENTITY_READ_ONLY
     formfield_overrides = {ArrayField: {"form_class": AliasesField}}
     # Tags are shared by every type: the filter offers those this list's rows carry.
@@ -252,6 +254,7 @@ class CharacterAdmin(ImagesAdminMixin, WorldScopedAdmin):
         "updated_at",
     )
     list_select_related = ("status_chapter", "killed_by", "world")
+    actions = (*TAG_ACTIONS, *CHARACTER_ACTIONS)
     search_fields = ("name", "description", "persona")
     list_filter = (*WorldScopedAdmin.list_filter, "status")
     autocomplete_fields = ("status_chapter", "killed_by", "death_scene")
@@ -309,6 +312,7 @@ class SceneAdmin(ImagesAdminMixin, WorldScopedAdmin):
         ("location", admin.RelatedOnlyFieldListFilter),
     )
     list_select_related = ("chapter", "location", "world")
+    actions = (*TAG_ACTIONS, *SCENE_ACTIONS)
     autocomplete_fields = ("chapter", "location")
     inlines = (SceneParticipantInline,)
 

@@ -8,8 +8,9 @@ whoever follows the log learns of exactly what was committed.
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -187,6 +188,52 @@ def _cascade_of(instance: WorldEntity | World) -> tuple[list[WorldEntity], list[
 def _in_order(entities: dict[tuple[type, int], WorldEntity]) -> list[WorldEntity]:
     """By type name, then id: the same delete records its changes in the same order."""
     return [entities[key] for key in sorted(entities, key=lambda k: (k[0].__name__, k[1]))]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A row a bulk change could not apply, and why (field → reasons)."""
+
+    instance: WorldEntity
+    reasons: dict[str, list[str]]
+
+
+@transaction.atomic
+def entities_update(
+    *,
+    instances: Iterable[WorldEntity],
+    values: dict[str, Any] | None = None,
+    add_tags: Iterable[str] = (),
+    remove_tags: Iterable[str] = (),
+    user: User | None = None,
+) -> list[Refused]:
+    """Set the same fields (and add or remove tags) on many entities: all or nothing.
+
+    Every row is validated as entity_save validates one; if any is refused, nothing
+    is changed and every refusal is returned (not only the first), so the caller can
+    name them all. An unchanged row is left alone (no new version).
+    """
+    refused: list[Refused] = []
+    add, remove = tags_clean(add_tags), tags_clean(remove_tags)
+    for instance in instances:
+        current = entity_tag_names(instance)
+        tags = sorted((set(current) | set(add)) - set(remove))
+        fields = {k: v for k, v in (values or {}).items() if getattr(instance, k) != v}
+        if not fields and tags == current:
+            continue
+        for name, value in fields.items():
+            setattr(instance, name, value)
+        if user is not None:
+            setattr(instance, "_history_user", user)  # noqa: B010  (simple_history reads it)
+        try:
+            with transaction.atomic():  # a savepoint: one refusal does not end the loop
+                entity_save(instance=instance, tags=tags if tags != current else None)
+        except ValidationError as error:
+            reasons = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            refused.append(Refused(instance, reasons))
+    if refused:
+        transaction.set_rollback(True)
+    return refused
 
 
 @transaction.atomic
