@@ -1,15 +1,19 @@
 """The content team's admin: scoped to the worlds each user belongs to."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.postgres.fields import ArrayField
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import URLPattern, path
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_bulk import CHARACTER_ACTIONS, SCENE_ACTIONS, TAG_ACTIONS
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
 from .admin_images import ImagesAdminMixin
+from .admin_timeline import timeline_view
 from .catalogue import ENDPOINT_TYPES
 from .models import (
     ENDPOINT_FIELDS,
@@ -187,6 +191,11 @@ class WorldAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return worlds_for_user(user=request.user)
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(partial(timeline_view, self))
+        timeline = path("<path:object_id>/timeline/", view, name="lorebase_world_timeline")
+        return [timeline, *super().get_urls()]
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and request.user.is_staff
