@@ -66,24 +66,24 @@ class UploadForm(forms.Form):
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
 
 
-class ImagesAdminMixin:
-    """For the admins of characters, locations, scenes and concepts."""
+class ImagesAdminMixin(admin.ModelAdmin):
+    """For the admins of characters, locations, scenes and concepts (before their base)."""
 
     def get_inlines(self, request: HttpRequest, obj):
-        inlines = list(super().get_inlines(request, obj))  # type: ignore[misc]
+        inlines = list(super().get_inlines(request, obj))
         return [*inlines, ImageInline] if obj is not None else inlines
 
     def get_urls(self) -> list[URLPattern]:
-        opts = self.model._meta  # type: ignore[attr-defined]
-        view = self.admin_site.admin_view(self.images_view)  # type: ignore[attr-defined]
+        opts = self.model._meta
+        view = self.admin_site.admin_view(self.images_view)
         name = f"{opts.app_label}_{opts.model_name}_images"
-        return [path("<path:object_id>/images/", view, name=name), *super().get_urls()]  # type: ignore[misc]
+        return [path("<path:object_id>/images/", view, name=name), *super().get_urls()]
 
     def images_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        owner = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
-        if owner is None or not self.has_view_permission(request, owner):  # type: ignore[attr-defined]
+        owner = self.get_object(request, unquote(object_id))
+        if owner is None or not self.has_view_permission(request, owner):
             raise Http404("No such entity.")
-        may_edit = self.has_change_permission(request, owner)  # type: ignore[attr-defined]
+        may_edit = self.has_change_permission(request, owner)
         form = UploadForm(owner_type=owner.entity_type)
         if request.method == "POST":
             if not may_edit:
@@ -110,9 +110,9 @@ class ImagesAdminMixin:
                     messages.success(request, f"Added: {image}.")
                     return HttpResponseRedirect(request.path)
         context = {
-            **self.admin_site.each_context(request),  # type: ignore[attr-defined]
+            **self.admin_site.each_context(request),
             "title": f"Images of {owner}",
-            "opts": self.model._meta,  # type: ignore[attr-defined]
+            "opts": self.model._meta,
             "original": owner,
             "form": form,
             "may_edit": may_edit,
