@@ -145,9 +145,13 @@ def _lists(world: World, entity_type: str, pks: Collection[int] | None) -> dict[
 def _tags(world: World, entity_type: str, pks: Collection[int] | None) -> dict[int, list]:
     """Tag names of each entity, sorted, by pk."""
     model = MODELS[entity_type]
-    owners = model.objects.filter(world=world)
+    owners = model._default_manager.filter(world=world)
     if pks is not None:
         owners = owners.filter(pk__in=pks)
+    return _tag_names(model, owners)
+
+
+def _tag_names(model: type[WorldEntity], owners: QuerySet) -> dict[int, list]:
     rows = TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(model), object_id__in=owners.values("pk")
     ).order_by("object_id", "tag__name")
@@ -185,13 +189,14 @@ def image_files(world: World) -> dict[str, EntityImage]:
 
 
 def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    tags = _tag_names(Relation, relations)
     targets = [f"target_{side}__public_id" for side in ENDPOINT_TYPES]
-    lookups = (source, "public_id", "kind", *targets, "valid_from__public_id")
+    lookups = (source, "pk", "public_id", "kind", *targets, "valid_from__public_id")
     rest = ("valid_to__public_id", "known_from_start", "description")
     for row in relations.values_list(*lookups, *rest).iterator(CHUNK):
-        source_pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
+        source_pk, pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
         side, target = next((s, t) for s, t in zip(ENDPOINT_TYPES, ends, strict=True) if t)
-        values = (public_id, kind, side, target, valid_from, valid_to, known, description)
+        values = (public_id, kind, side, target, valid_from, valid_to, known, tags[pk], description)
         yield source_pk, {f.key: _plain(v) for f, v in zip(RELATION, values, strict=True)}
 
 

@@ -89,6 +89,8 @@ def _choice(key: str, choices: type) -> Field:
     return Field(key, "choice", key, choices=tuple(choices.values))
 
 
+# Built by hand (no lookup): an entity's tag names, sorted.
+TAGS = Field("tags", "names")
 RELATION = (
     _id(),
     _choice("kind", RelationKind),
@@ -97,6 +99,7 @@ RELATION = (
     _ref("valid_from", "chapters"),
     _ref("valid_to", "chapters"),
     _bool("known_from_start"),
+    TAGS,
     _text("description"),
 )
 PARTICIPANT = (
@@ -104,8 +107,6 @@ PARTICIPANT = (
     _choice("role", SceneParticipant.Role),
 )
 RELATIONS = Field("relations", "list", items=RELATION)
-# Built by hand (no lookup): an entity's tag names, sorted.
-TAGS = Field("tags", "names")
 # An entity's pictures; `file` names the picture in the world's images/ directory by
 # its content hash (images/<sha256>.<ext>), so a picture is stored once.
 IMAGE = (

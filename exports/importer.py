@@ -414,7 +414,7 @@ class _WorldImport:
         relation.set_endpoint("source", self.instances[entry.data["id"]])
         relation.set_endpoint("target", self.instances[data["target"]])
         with _blame(entry, f"relations[{index}]."):
-            entity_save(instance=relation)
+            entity_save(instance=relation, tags=data[TAGS.key])
         self._count("relations", "created" if relation.version == 1 else "updated")
 
     def _count(self, kind: str, outcome: str) -> None:

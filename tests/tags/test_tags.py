@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from exports.services import import_world
 from lorebase import services
-from lorebase.models import Change, Character, Concept, Location, Scene, WorldRole
+from lorebase.models import Change, Character, Concept, Location, Relation, Scene, WorldRole
 from tests.api.conftest import url
 from tests.conftest import client_for
 from tests.exports.conftest import export, tree
@@ -16,6 +16,7 @@ from tests.factories import (
     CharacterFactory,
     ConceptFactory,
     LocationFactory,
+    RelationFactory,
     SceneFactory,
     UserFactory,
     WorldFactory,
@@ -142,7 +143,13 @@ def test_tags_round_trip_through_the_git_export(world, tmp_path):
     scene = SceneFactory(world=world, chapter=chapter, location=pier, title="Fog")
     concept = ConceptFactory(world=world, name="Гильдия фонарщиков")
     kay = CharacterFactory(world=world, name="Kay")
+    ally = RelationFactory(
+        world=world,
+        source_character=kay,
+        target_character=CharacterFactory(world=world, name="Kay Junior"),
+    )
     for entity, tags in (
+        (ally, ["spoiler", "арка 2"]),
         (chapter, ["act 1"]),
         (pier, ["needs art", "порт"]),
         (scene, ["act 1", "night"]),
@@ -164,6 +171,7 @@ def test_tags_round_trip_through_the_git_export(world, tmp_path):
     assert services.entity_tag_names(Scene.objects.get(title="Fog")) == ["act 1", "night"]
     assert services.entity_tag_names(Concept.objects.get()) == ["фракция"]
     assert services.entity_tag_names(Character.objects.get(name="Kay")) == ["lead"]
+    assert services.entity_tag_names(Relation.objects.get()) == ["spoiler", "арка 2"]
     export(tmp_path / "second")
     assert tree(tmp_path / "second") == first
 
