@@ -117,8 +117,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "static")))
-# Uploaded images (lorebase/images.py): on the file system here, or in an
-# S3-compatible bucket with IMAGE_STORAGE=s3 (the AWS_* variables, production.py).
+# Uploaded images (lorebase/images.py): on the file system here; production.py
+# puts them in an S3-compatible bucket with IMAGE_STORAGE=s3.
 # They are served by Lorebase's own views (membership checked), never from MEDIA_URL.
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
@@ -126,24 +126,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-IMAGE_STORAGE = env.str("IMAGE_STORAGE", default="filesystem")
-if IMAGE_STORAGE == "s3":
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
-            "location": env.str("AWS_LOCATION", default=""),
-            # Never public: Lorebase serves every image itself, after its checks.
-            "default_acl": None,
-            "querystring_auth": True,
-            # A content-addressed name is never overwritten by another picture.
-            "file_overwrite": False,
-        },
-    }
 # One picture's upload: its body limit (config.body_limit, image endpoints only), the
 # pixels it may have (a decompression bomb is refused before it is decoded), and the
 # side of its thumbnail.
