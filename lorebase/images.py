@@ -92,7 +92,8 @@ def _store(name: str, data: bytes) -> str:
     storage = storages["default"]
     if not storage.exists(name):
         stored = storage.save(name, ContentFile(data))
-        assert stored == name, f"storage renamed {name} to {stored}"
+        if stored != name:  # a concurrent upload of the same bytes took the name first
+            storage.delete(stored)
     return name
 
 
@@ -137,5 +138,5 @@ def image_delete(*, image: EntityImage, user: object = None) -> None:
 
 
 def image_read(image: EntityImage, *, thumbnail: bool = False) -> bytes:
-    with storages["default"].open((image.thumbnail if thumbnail else image.file).name) as f:
+    with storages["default"].open((image.thumbnail if thumbnail else image.file).name or "") as f:
         return f.read()
