@@ -15,8 +15,12 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_STATIC_ROOT=/app/static
 # git: GitPython runs the git command line and refuses to import without it (exports,
 # and the admin that imports them, so collectstatic below needs it too).
+# postgresql-client-18: pg_dump/pg_restore of manage.py backup/restore, of the server's
+# major (compose's pgvector:pg18), from the PostgreSQL project's apt repository.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
+    && apt-get install -y --no-install-recommends git ca-certificates postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends postgresql-client-18 \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 lorebase \
     && mkdir -p /tmp/metrics-web /tmp/metrics-worker /var/lib/lorebase/exports \

@@ -1,8 +1,11 @@
-"""A character as a Character Card V2 (the `chara_card_v2` JSON of role-play front-ends).
+"""A character as a Character Card V2 or V3 (the JSON of role-play front-ends).
 
 The embedded lorebook holds only what the character knows: the scenes they were
 present or spoke in (being mentioned is not being there), their relations, and
-the places and concepts those scenes and relations lead to.
+the places and concepts those scenes and relations lead to. Cut at a chapter,
+it holds only what they know by its end: later scenes, relations that start
+later, and people and places first seen later are left out (the no-spoiler rule
+of search: a character or a place exists from the first scene it is in).
 """
 
 from collections.abc import Iterable
@@ -23,26 +26,35 @@ from lorebase.models import (
     WorldEntity,
 )
 
+from .spoilers import first_chapters, known
+
 PRESENT_ROLES = (SceneParticipant.Role.PRESENT, SceneParticipant.Role.SPEAKER)
 
 
-def character_card(character: Character) -> dict[str, Any]:
+def character_card(character: Character, *, as_of: int | None = None) -> dict[str, Any]:
+    """The V2 card; `as_of` (a chapter number) cuts the lorebook, None is the whole story."""
     world: World = character.world
-    participations = list(
-        SceneParticipant.objects.filter(character=character, role__in=PRESENT_ROLES)
-        .select_related("scene__chapter", "scene__location")
-        .order_by("scene__chapter__number", "scene__order")
+    participations = SceneParticipant.objects.filter(character=character, role__in=PRESENT_ROLES)
+    relations = Relation.objects.filter(
+        Q(source_character=character) | Q(target_character=character)
     )
-    relations = list(
-        Relation.objects.filter(Q(source_character=character) | Q(target_character=character))
-        .select_related(
-            *ENDPOINT_FIELDS,
-            "valid_from",
-            "valid_to",
+    if as_of is not None:
+        participations = participations.filter(scene__chapter__number__lte=as_of)
+        relations = relations.filter(Q(valid_from__isnull=True) | Q(valid_from__number__lte=as_of))
+    scenes = [
+        p.scene
+        for p in participations.select_related("scene__chapter", "scene__location").order_by(
+            "scene__chapter__number", "scene__order"
         )
-        .order_by("kind", "public_id")
-    )
-    scenes = [p.scene for p in participations]
+    ]
+    first = first_chapters(world) if as_of is not None else {}
+    relations = [
+        r
+        for r in relations.select_related(*ENDPOINT_FIELDS, "valid_from", "valid_to").order_by(
+            "kind", "public_id"
+        )
+        if known(first, r.source, as_of) and known(first, r.target, as_of)
+    ]
     linked = [s.location for s in scenes if s.location] + [
         end for r in relations for end in (r.source, r.target) if end != character
     ]
@@ -57,7 +69,13 @@ def character_card(character: Character) -> dict[str, Any]:
     personality = character.persona
     if character.speech_style:
         personality = f"{personality}\n\nSpeech style: {character.speech_style}".strip()
-    first = scenes[0].summary if scenes and scenes[0].summary else ""
+    opening = scenes[0].summary if scenes and scenes[0].summary else ""
+    status, death = character.status, _death(character)
+    changed = character.status_chapter
+    if as_of is not None and changed is not None and changed.number > as_of:
+        # The status changed after the cut: until then they were as the story began.
+        status, death = Character.Status.ALIVE, None
+    extent = f"by the end of chapter {as_of}" if as_of is not None else "in the whole story"
     return {
         "spec": "chara_card_v2",
         "spec_version": "2.0",
@@ -66,13 +84,13 @@ def character_card(character: Character) -> dict[str, Any]:
             "description": character.description,
             "personality": personality,
             "scenario": world.description,
-            "first_mes": f"*{first}*" if first else "",
+            "first_mes": f"*{opening}*" if opening else "",
             "mes_example": "",
             "creator_notes": f"Exported from Lorebase, world “{world.name}”.",
             "system_prompt": "",
             "post_history_instructions": "",
             "alternate_greetings": [],
-            "tags": [world.name, character.get_status_display()],
+            "tags": [world.name, Character.Status(status).label],
             "creator": "Lorebase",
             "character_version": str(character.version),
             "extensions": {
@@ -80,13 +98,16 @@ def character_card(character: Character) -> dict[str, Any]:
                     "world": str(world.public_id),
                     "character": str(character.public_id),
                     "aliases": character.aliases,
-                    "status": character.status,
-                    "death": _death(character),
+                    "status": status,
+                    "death": death,
+                    "as_of_chapter": as_of,
                 }
             },
             "character_book": {
                 "name": f"What {character.name} knows",
-                "description": f"Scenes, relations, places and concepts known to {character.name}.",
+                "description": (
+                    f"Scenes, relations, places and concepts known to {character.name} {extent}."
+                ),
                 "recursive_scanning": False,
                 "extensions": {},
                 "entries": [lorebook_entry(index, **entry) for index, entry in enumerate(entries)],
@@ -117,7 +138,7 @@ def _scene_entry(scene) -> dict[str, Any]:
 
 def _relation_entry(relation: Relation, character: Character) -> dict[str, Any]:
     other = relation.target if relation.source == character else relation.source
-    span = _span(relation)
+    span = relation_span(relation)
     label = RelationKind(relation.kind).label
     content = f"{relation.source} {label} {relation.target}{span}."
     if relation.description:
@@ -169,7 +190,7 @@ def lorebook_entry(
     }
 
 
-def _span(relation: Relation) -> str:
+def relation_span(relation: Relation) -> str:
     start, end = relation.valid_from, relation.valid_to
     if start and end:
         return f" (chapters {start.number}–{end.number})"
@@ -184,3 +205,25 @@ def _unique(entities: Iterable[WorldEntity]) -> list[WorldEntity]:
 
 def _by_name(entity: Location | Concept) -> tuple[str, str]:
     return entity.name, str(entity.public_id)
+
+
+def character_card_v3(character: Character, *, as_of: int | None = None) -> dict[str, Any]:
+    """The V3 card: the V2 fields (kept for V2 readers, as V3 allows), V3's own ones, and
+    a lorebook whose entries say they match by plain keys, not regular expressions."""
+    data = character_card(character, as_of=as_of)["data"]
+    book = data["character_book"]
+    return {
+        "spec": "chara_card_v3",
+        "spec_version": "3.0",
+        "data": {
+            **data,
+            "character_book": {
+                **book,
+                "entries": [{**entry, "use_regex": False} for entry in book["entries"]],
+            },
+            "group_only_greetings": [],
+            "source": [f"lorebase:{character.world.public_id}/{character.public_id}"],
+            "creation_date": int(character.created_at.timestamp()),
+            "modification_date": int(character.updated_at.timestamp()),
+        },
+    }

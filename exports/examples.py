@@ -36,11 +36,14 @@ CHARACTER_CARD = OpenApiExample(
                     "aliases": ["Anyushka"],
                     "status": "alive",
                     "death": None,
+                    "as_of_chapter": 2,
                 }
             },
             "character_book": {
                 "name": "What Anya knows",
-                "description": "Scenes, relations, places and concepts known to Anya.",
+                "description": (
+                    "Scenes, relations, places and concepts known to Anya by the end of chapter 2."
+                ),
                 "recursive_scanning": False,
                 "extensions": {},
                 "entries": [

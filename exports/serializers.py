@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from lorebase.models import Chapter
+
 
 class CharacterBookEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -52,3 +54,73 @@ class CharacterCardV2Serializer(serializers.Serializer):
     spec = serializers.CharField(help_text="Always chara_card_v2.")
     spec_version = serializers.CharField(help_text="Always 2.0.")
     data = CharacterCardDataSerializer()
+
+
+class CharacterCardV3EntrySerializer(CharacterBookEntrySerializer):
+    use_regex = serializers.BooleanField(help_text="Always false: keys are plain names.")
+
+
+class CharacterBookV3Serializer(CharacterBookSerializer):
+    entries = CharacterCardV3EntrySerializer(many=True)
+
+
+class CharacterCardV3DataSerializer(CharacterCardDataSerializer):
+    character_book = CharacterBookV3Serializer()
+    group_only_greetings = serializers.ListField(child=serializers.CharField())
+    source = serializers.ListField(child=serializers.CharField())
+    creation_date = serializers.IntegerField(help_text="Unix seconds.")
+    modification_date = serializers.IntegerField(help_text="Unix seconds.")
+
+
+class CharacterCardV3Serializer(serializers.Serializer):
+    """Character Card V3: https://github.com/kwaroran/character-card-spec-v3"""
+
+    spec = serializers.CharField(help_text="Always chara_card_v3.")
+    spec_version = serializers.CharField(help_text="Always 3.0.")
+    data = CharacterCardV3DataSerializer()
+
+
+class AsOfChapterParams(serializers.Serializer):
+    as_of_chapter = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Only what is known by the end of this chapter; without it, the whole "
+        "story (the export says which).",
+    )
+
+    def validate_as_of_chapter(self, value: int) -> int:
+        numbers = list(
+            Chapter.objects.filter(world=self.context["world"]).values_list("number", flat=True)
+        )
+        if value not in numbers:
+            known = f"{min(numbers)}–{max(numbers)}" if numbers else "none"
+            raise serializers.ValidationError(
+                f"This world has no chapter {value} (its chapters: {known})."
+            )
+        return value
+
+
+class CardParams(AsOfChapterParams):
+    spec = serializers.ChoiceField(
+        choices=[("v2", "Character Card V2"), ("v3", "Character Card V3")],
+        default="v2",
+        help_text="Which card format.",
+    )
+
+
+class GameExportParams(AsOfChapterParams):
+    # Not `format`: DRF reads that query parameter as the renderer to answer with.
+    kind = serializers.ChoiceField(
+        choices=[
+            ("renpy", "characters.rpy and codex.json for a Ren'Py game"),
+            ("markdown", "an Obsidian-style Markdown vault"),
+        ],
+        help_text="What to export.",
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs["kind"] == "renpy" and "as_of_chapter" in attrs:
+            raise serializers.ValidationError(
+                {"as_of_chapter": "The renpy codex names each entry's chapter: no cut."}
+            )
+        return attrs

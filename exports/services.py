@@ -17,6 +17,8 @@ from .documents import documents, image_files, manifest
 from .formats import TYPES, dump
 from .lock import export_lock
 from .metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
+from .renpy.game import game_files as renpy_files
+from .vault import vault_files
 
 Progress = Callable[[int], None]
 
@@ -97,9 +99,14 @@ def world_files(world: World) -> Iterator[tuple[str, bytes]]:
 
 def snapshot_zip(world: World) -> Iterator[bytes]:
     """The world's files as a zip, produced piece by piece for a streaming response."""
+    return files_zip(world_files(world))
+
+
+def files_zip(files: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+    """(path, content) pairs as a zip, produced piece by piece for a streaming response."""
     sink = _Chunks()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path, content in world_files(world):
+        for path, content in files:
             # A fixed date: the same database gives the same archive.
             info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -127,3 +134,40 @@ class _Chunks:
     def take(self) -> bytes:
         data, self.parts = b"".join(self.parts), []
         return data
+
+
+GAME_FORMATS = ("renpy", "markdown")
+
+
+def game_files(
+    world: World, *, format: str, as_of: int | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """The files of an export for the game: `renpy` (defines and codex; the codex
+    carries its own chapters, so no cut) or a `markdown` vault, cut at `as_of`."""
+    if format == "renpy":
+        return renpy_files(world)
+    return vault_files(world, as_of=as_of)
+
+
+def write_files(files: Iterable[tuple[str, bytes]], out_dir: Path) -> list[str]:
+    """Write the files under `out_dir`, removing the files of an earlier export of the
+    same world(s) that this one no longer has (of the same kinds, outside hidden
+    folders: a vault's `.obsidian/` stays); the paths written."""
+    written = []
+    for path, content in files:
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(path)
+    kept, suffixes = set(written), {Path(path).suffix for path in written}
+    for top in {Path(path).parts[0] for path in written}:
+        for old in (out_dir / top).rglob("*"):
+            relative = old.relative_to(out_dir)
+            if (
+                old.is_file()
+                and old.suffix in suffixes
+                and relative.as_posix() not in kept
+                and not any(part.startswith(".") for part in relative.parts)
+            ):
+                old.unlink()
+    return written

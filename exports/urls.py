@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     world_path("snapshot/", views.SnapshotView.as_view(), name="snapshot"),
+    world_path("game-export/", views.GameExportView.as_view(), name="game-export"),
     world_path(
         "characters/<uuid:id>/card/", views.CharacterCardView.as_view(), name="character-card"
     ),

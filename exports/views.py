@@ -3,7 +3,13 @@
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -11,7 +17,7 @@ from lorebase.api.world_scope import WorldScopedView
 from lorebase.models import Character
 
 from . import serializers, services
-from .cards import character_card
+from .cards import character_card, character_card_v3
 from .examples import CHARACTER_CARD, LANTERN_HARBOR
 
 
@@ -45,16 +51,59 @@ class SnapshotView(WorldScopedView):
         return response
 
 
+CARDS = {"v2": character_card, "v3": character_card_v3}
+
+
 class CharacterCardView(WorldScopedView):
-    """A character as a Character Card V2 with a lorebook of what they know."""
+    """A character as a Character Card V2 or V3 with a lorebook of what they know."""
 
     @extend_schema(
         operation_id="character_card",
         tags=["exports"],
-        summary="A character as a Character Card V2",
-        responses=serializers.CharacterCardV2Serializer,
+        summary="A character as a Character Card V2 or V3, optionally cut at a chapter",
+        parameters=[serializers.CardParams],
+        responses=PolymorphicProxySerializer(
+            component_name="CharacterCard",
+            serializers=[
+                serializers.CharacterCardV2Serializer,
+                serializers.CharacterCardV3Serializer,
+            ],
+            resource_type_field_name=None,
+        ),
         examples=[CHARACTER_CARD],
     )
     def get(self, request: Request, world_id: str, id: str) -> Response:
         character = get_object_or_404(Character, world=self.world, public_id=id)
-        return Response(character_card(character))
+        params = serializers.CardParams(data=request.query_params, context={"world": self.world})
+        params.is_valid(raise_exception=True)
+        card = CARDS[params.validated_data["spec"]]
+        return Response(card(character, as_of=params.validated_data.get("as_of_chapter")))
+
+
+class GameExportView(WorldScopedView):
+    """The world for the game (Ren'Py defines and codex) or as a Markdown vault, zipped."""
+
+    @extend_schema(
+        operation_id="export_game_files",
+        tags=["exports"],
+        summary="The world as Ren'Py files or a Markdown vault, as a zip",
+        parameters=[serializers.GameExportParams],
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="`<world-slug>-<kind>.zip` of `<world-slug>/…` files.",
+            )
+        },
+    )
+    def get(self, request: Request, world_id: str) -> StreamingHttpResponse:
+        params = serializers.GameExportParams(
+            data=request.query_params, context={"world": self.world}
+        )
+        params.is_valid(raise_exception=True)
+        chosen = params.validated_data["kind"]
+        files = services.game_files(
+            self.world, format=chosen, as_of=params.validated_data.get("as_of_chapter")
+        )
+        response = StreamingHttpResponse(services.files_zip(files), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{self.world.slug}-{chosen}.zip"'
+        return response

@@ -6,7 +6,7 @@ class GraphConfig(AppConfig):
     verbose_name = "Graph mirror"
 
     def ready(self) -> None:
-        from lorebase.changes import change_recorded
+        from lorebase.changes import changes_recorded
 
         from . import nodes  # noqa: F401  (registers the node classes for the schema)
         from .connection import configure
@@ -16,4 +16,4 @@ class GraphConfig(AppConfig):
         # is pinned to neomodel 5 and does not work with neomodel 7.
         configure()
         # The graph follows the domain's change log through its own outbox.
-        change_recorded.connect(outbox_record, dispatch_uid="graph.outbox_record")
+        changes_recorded.connect(outbox_record, dispatch_uid="graph.outbox_record")

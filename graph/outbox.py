@@ -1,7 +1,9 @@
 """Following the change log for the graph: a delivery row per change, handed to
 the broker after commit."""
 
+import functools
 import logging
+import operator
 import threading
 from datetime import timedelta
 
@@ -22,24 +24,27 @@ logger = logging.getLogger(__name__)
 _recorded = threading.local()
 
 
-def outbox_record(*, change: Change, **kwargs: object) -> OutboxEvent:
-    """On `change_recorded`, inside the change's transaction: the task is published
+def outbox_record(*, changes: list[Change], **kwargs: object) -> list[OutboxEvent]:
+    """On `changes_recorded`, inside the changes' transaction: the tasks are published
     only after the commit."""
-    event = OutboxEvent.objects.create(
-        entity_type=change.entity_type,
-        entity_id=change.entity_id,
-        world_id=change.world_id,
-        version=change.version,
+    events = OutboxEvent.objects.bulk_create(
+        OutboxEvent(
+            entity_type=change.entity_type,
+            entity_id=change.entity_id,
+            world_id=change.world_id,
+            version=change.version,
+        )
+        for change in changes
     )
     if not hasattr(_recorded, "ids"):
         _recorded.ids = []
-    _recorded.ids.append(event.pk)
-    # One callback per event, not per transaction: a savepoint that rolls back drops its
-    # own callbacks, and the events of the rest must still be published. Ids of rows
+    _recorded.ids.extend(event.pk for event in events)
+    # One callback per recording, not per transaction: a savepoint that rolls back drops
+    # its own callbacks, and the events of the rest must still be published. Ids of rows
     # rolled back are found by no query. robust: a broker failure must not fail the
     # request; the sweep republishes.
     transaction.on_commit(_publish_recorded, robust=True)
-    return event
+    return events
 
 
 def _publish_recorded() -> None:
@@ -90,20 +95,33 @@ def outbox_publish(*, event_ids: list[int]) -> int:
     return len(published)
 
 
-def outbox_mark_delivered(*, entity_type: str, entity_id: str, version: int) -> int:
-    """Everything up to `version` of this entity is now in the graph (0: deleted)."""
-    pending = OutboxEvent.objects.filter(
-        entity_type=entity_type, entity_id=entity_id, delivered_at__isnull=True
+def outbox_mark_delivered(*, mirrored: dict[tuple[str, str], int]) -> int:
+    """Everything up to its version ({(type, id): version}; 0: deleted) of each entity is
+    now in the graph: one UPDATE for all of them."""
+    if not mirrored:
+        return 0
+    up_to = functools.reduce(
+        operator.or_,
+        (
+            Q(entity_type=entity_type, entity_id=entity_id)
+            & (Q(version__lte=version) if version else Q())
+            for (entity_type, entity_id), version in mirrored.items()
+        ),
     )
-    if version:
-        pending = pending.filter(version__lte=version)
+    pending = OutboxEvent.objects.filter(up_to, delivered_at__isnull=True)
     return pending.update(delivered_at=timezone.now(), last_error="")
 
 
-def outbox_note_failure(*, entity_type: str, entity_id: str, error: BaseException) -> None:
-    OutboxEvent.objects.filter(
-        entity_type=entity_type, entity_id=entity_id, delivered_at__isnull=True
-    ).update(attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000])
+def outbox_note_failure(*, entities: list[tuple[str, str]], error: BaseException) -> None:
+    """A failed attempt on each entity's pending rows: one UPDATE for all of them."""
+    if not entities:
+        return
+    which = functools.reduce(
+        operator.or_, (Q(entity_type=kind, entity_id=uid) for kind, uid in entities)
+    )
+    OutboxEvent.objects.filter(which, delivered_at__isnull=True).update(
+        attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+    )
 
 
 def outbox_overdue(*, older_than_seconds: int, limit: int = 1000) -> list[int]:

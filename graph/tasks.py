@@ -57,8 +57,7 @@ def _noting_failures(items: list[tuple[str, str]]) -> Iterator[None]:
     try:
         yield
     except Exception as error:
-        for entity_type, entity_id in items:
-            outbox_note_failure(entity_type=entity_type, entity_id=entity_id, error=error)
+        outbox_note_failure(entities=items, error=error)
         failure = _graph_failure(error)
         if failure is error:
             if isinstance(error, OperationalError):
@@ -76,7 +75,7 @@ def mirror_entity(self, entity_type: str, entity_id: str, version: int) -> int:
     timer = GRAPH_WRITE_SECONDS.labels(entity_type=entity_type).time()
     with _noting_failures([(entity_type, entity_id)]), timer:
         mirrored = mirror(entity_type=entity_type, entity_id=entity_id)
-    outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=mirrored)
+    outbox_mark_delivered(mirrored={(entity_type, entity_id): mirrored})
     logger.info("mirrored %s %s (change v%s, now v%s)", entity_type, entity_id, version, mirrored)
     return mirrored
 
@@ -90,8 +89,7 @@ def mirror_entities(self, items: list[list]) -> int:
     entities = [(EntityType(kind).value, str(entity_id)) for kind, entity_id, _version in items]
     with _noting_failures(entities), GRAPH_WRITE_SECONDS.labels(entity_type="batch").time():
         mirrored = mirror(entities)
-    for (entity_type, entity_id), version in mirrored.items():
-        outbox_mark_delivered(entity_type=entity_type, entity_id=entity_id, version=version)
+    outbox_mark_delivered(mirrored=mirrored)
     logger.info("mirrored %s entities in one task", len(mirrored))
     return len(mirrored)
 

@@ -74,24 +74,30 @@ def create_edges(rel_type: str, from_label: str, to_label: str, rows: list[dict]
 
 
 def relation_versions(uids: list[str]) -> dict[str, int]:
-    """Mirrored version of each relation uid present, whatever its kind is now."""
-    found: dict[str, int] = {}
-    for kind in RELATION_TYPES:
-        rows, _ = db.cypher_query(
+    """Mirrored version of each relation uid present, whatever its kind is now: one
+    statement, a uid index lookup per kind."""
+    rows, _ = db.cypher_query(
+        " UNION ALL ".join(
             f"MATCH ()-[r:{projection.types([kind])}]->() WHERE r.uid IN $uids "
-            "RETURN r.uid, r.version",
-            {"uids": uids},
-        )
-        found.update({uid: version for uid, version in rows})
-    return found
+            "RETURN r.uid AS uid, r.version AS version"
+            for kind in RELATION_TYPES
+        ),
+        {"uids": uids},
+    )
+    return {uid: version for uid, version in rows}
 
 
 def delete_relations(uids: list[str]) -> None:
-    for kind in RELATION_TYPES:
-        db.cypher_query(
-            f"MATCH ()-[r:{projection.types([kind])}]->() WHERE r.uid IN $uids DELETE r",
-            {"uids": uids},
+    """Delete the relations of these uids, whatever their kinds: one statement."""
+    db.cypher_query(
+        " ".join(
+            f"CALL () {{ MATCH ()-[r:{projection.types([kind])}]->() WHERE r.uid IN $uids "
+            "DELETE r }"
+            for kind in RELATION_TYPES
         )
+        + " RETURN 0",
+        {"uids": uids},
+    )
 
 
 def create_relations(rows: list[dict]) -> None:

@@ -98,8 +98,11 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         obj._history_user = request.user
-        # Popped, so that save_related does not set them again outside the service.
-        services.entity_save(instance=obj, tags=form.cleaned_data.pop("tags", None))
+        # The version the editor read: checked again under the row lock by the service.
+        expected = None if form.skip_version_check else form.cleaned_data.get("expected_version")
+        # Tags popped, so that save_related does not set them again outside the service.
+        tags = form.cleaned_data.pop("tags", None)
+        services.entity_save(instance=obj, expected_version=expected, tags=tags)
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         services.entity_delete(instance=obj)

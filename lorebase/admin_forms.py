@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 
 
 class AliasesField(SimpleArrayField):
@@ -35,16 +37,28 @@ class VersionedForm(forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         if self.instance.pk and not self.skip_version_check:
+            # Under a row lock held until the admin's transaction ends (after the save): a
+            # save arriving at the same moment waits here, then sees the new version.
             current = (
                 type(self.instance)
-                .objects.filter(pk=self.instance.pk)
+                .objects.select_for_update()
+                .filter(pk=self.instance.pk)
                 .values_list("version", flat=True)
                 .first()
             )
             if cleaned.get("expected_version") != current:
+                meta = self.instance._meta
+                history = reverse(
+                    f"admin:{meta.app_label}_{meta.model_name}_history", args=[self.instance.pk]
+                )
                 raise forms.ValidationError(
-                    "Someone else saved this while you were editing it (it is now at version "
-                    f"{current}). Open it again to see their changes, then make yours."
+                    format_html(
+                        "Someone else saved this while you were editing it (it is now at "
+                        'version {}): <a href="{}">see what they changed</a>, then open it '
+                        "again and make yours.",
+                        current,
+                        history,
+                    )
                 )
         return cleaned
 

@@ -1,6 +1,6 @@
 """Recording the lore's changes: one `Change` row per write, inside its transaction.
 
-Whoever follows the lore listens to `change_recorded`, sent inside the same
+Whoever follows the lore listens to `changes_recorded`, sent inside the same
 transaction: a receiver's own rows commit or roll back with the change, and what
 it must do after the commit it registers with `transaction.on_commit`. The domain
 knows nothing of who listens.
@@ -10,6 +10,7 @@ Readers of the log in order (the change feed) read it by `position`, given by
 """
 
 import uuid
+from collections.abc import Sequence
 
 from django.db import connection, transaction
 from django.db.models import Max
@@ -18,28 +19,41 @@ from django.dispatch import Signal
 from .catalogue import entity_type_of
 from .models import Change, World, WorldEntity
 
-# Sent with `change`, the row just written.
-change_recorded = Signal()
+# Sent with `changes`, the rows just written (one write's, or a batch run's, in order).
+changes_recorded = Signal()
 
 # pg_advisory_xact_lock key of the sequencer ("LORE" in ASCII): one sequencer at a time.
 SEQUENCER_LOCK = 0x4C4F5245
+
+
+def _change(entity: WorldEntity | World, operation: str, version: int) -> Change:
+    world_id = entity.public_id if isinstance(entity, World) else entity.world.public_id
+    return Change(
+        entity_type=entity_type_of(entity),
+        entity_id=entity.public_id,
+        world_id=world_id,
+        version=version,
+        operation=operation,
+    )
 
 
 def change_record(
     *, entity: WorldEntity | World, operation: str, version: int | None = None
 ) -> Change:
     """Note a change of `entity` at `version` (its own version unless given)."""
-    entity_type = entity_type_of(entity)
-    world_id = entity.public_id if isinstance(entity, World) else entity.world.public_id
-    change = Change.objects.create(
-        entity_type=entity_type,
-        entity_id=entity.public_id,
-        world_id=world_id,
-        version=version if version is not None else entity.version,
-        operation=operation,
-    )
-    change_recorded.send(sender=Change, change=change)
+    change = _change(entity, operation, version if version is not None else entity.version)
+    change.save()
+    changes_recorded.send(sender=Change, changes=[change])
     return change
+
+
+def changes_record(*, entities: Sequence[WorldEntity], operation: str) -> list[Change]:
+    """Note the same operation on many entities, each at its own version, in one insert."""
+    changes = Change.objects.bulk_create(
+        _change(entity, operation, entity.version) for entity in entities
+    )
+    changes_recorded.send(sender=Change, changes=changes)
+    return changes
 
 
 def changes_sequence() -> int:

@@ -7,7 +7,7 @@ whoever follows the log learns of exactly what was committed.
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar, cast
@@ -21,7 +21,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
-from .changes import change_record
+from .changes import change_record, changes_record
 from .models import (
     Change,
     Character,
@@ -127,6 +127,40 @@ def entity_retag(
     if sorted(wanted) == current:
         return instance
     return entity_save(instance=instance, tags=wanted)
+
+
+@transaction.atomic
+def entities_create(
+    *,
+    instances: Sequence[WorldEntity],
+    casts: Sequence[Iterable[tuple[Character, str]]] = (),
+) -> None:
+    """Create many new entities of one type at once (a batch's run of creates): one insert
+    for the rows, one for their history, one for their changes, and for scenes (`casts`,
+    in the order of `instances`) one for their cast and its history; each instance's
+    `tags_on_create` become its tags.
+
+    Each is validated as entity_save validates it, but for its unique and check
+    constraints, which are the database's here: a clash raises IntegrityError and
+    nothing of the call is written (the caller may then save them one by one to learn
+    which, and why).
+    """
+    if not instances:
+        return
+    tags = []
+    for instance in instances:
+        instance.full_clean(validate_unique=False, validate_constraints=False)
+        tags.append(tags_clean(instance.tags_on_create or ()))
+    bulk_create_with_history(list(instances), type(instances[0]))
+    for instance, names in zip(instances, tags, strict=True):
+        if names:
+            instance.tags.set(names)
+    _casts_create(
+        (cast(Scene, scene), character, role)
+        for scene, members in zip(instances, casts, strict=False)
+        for character, role in members
+    )
+    changes_record(entities=instances, operation=Change.Operation.CREATE)
 
 
 @transaction.atomic
@@ -252,11 +286,7 @@ def scene_set_participants(
     """
     wanted = {character.pk: (character, role) for character, role in participants}
     if created:
-        cast = [SceneParticipant(scene=scene, character=c, role=r) for c, r in wanted.values()]
-        for participation in cast:
-            # One row per character (`wanted`) of a scene without rows: nothing to collide.
-            participation.full_clean(validate_unique=False, validate_constraints=False)
-        bulk_create_with_history(cast, SceneParticipant)
+        _casts_create((scene, character, role) for character, role in wanted.values())
         if touch:
             scene_touch(scene=scene)
         return
@@ -272,6 +302,16 @@ def scene_set_participants(
             participation.save()
     if touch:
         scene_touch(scene=scene)
+
+
+def _casts_create(rows: Iterable[tuple[Scene, Character, str]]) -> None:
+    """The cast of new scenes, one row per (scene, character): scenes without rows yet,
+    so there is nothing to collide with."""
+    cast = [SceneParticipant(scene=s, character=c, role=r) for s, c, r in rows]
+    for participation in cast:
+        participation.full_clean(validate_unique=False, validate_constraints=False)
+    if cast:
+        bulk_create_with_history(cast, SceneParticipant)
 
 
 def scene_touch(*, scene: Scene) -> None:

@@ -254,7 +254,8 @@ def _neighbours(
         )
         branches.append(
             f"UNWIND $uids_{label} AS uid MATCH (n:{projection.label(label)} {{uid: uid}})"
-            f"-[r:{projection.types(kinds, PATH_TYPES)}]-(m) WHERE m.world = $world AND {VALID_AT} "
+            f"-[r:{projection.types(kinds, PATH_TYPES)}]-(m) {pinned('n', label)} "
+            f"WHERE m.world = $world AND {VALID_AT} "
             + ("AND m.uid IN $among " if among is not None else "")
             + "OPTIONAL MATCH (m)-[:IN_CHAPTER]->(c:Chapter) "
             "WITH n, r, m, c WHERE $as_of IS NULL OR c IS NULL OR c.number <= $as_of "

@@ -1,6 +1,10 @@
 """The admin as the content team uses it: pages, saves, inlines, scoping, history."""
 
+import threading
+
 import pytest
+from django.db import connection
+from django.db.models.signals import pre_save
 from django.test import Client
 from django.urls import reverse
 
@@ -237,6 +241,51 @@ def test_a_concurrent_edit_is_caught(world):
     assert "Someone else saved this while you were editing it" in response.content.decode()
     concept.refresh_from_db()
     assert concept.name == "Lantern Guild"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_cannot_both_win(world):
+    """Both editors opened version 1; the first save holds the row while the second
+    arrives: the second is refused, with a link to the history, not written over it."""
+    concept = ConceptFactory(world=world, name="Lantern Guild")
+    change = _admin_url(Concept, "change", concept.pk)
+    clients = [_staff_client(world), _staff_client(world)]
+    pages = [client.get(change) for client in clients]
+    first_saving, release = threading.Event(), threading.Event()
+
+    def hold_the_first(sender, instance, **kwargs) -> None:
+        if type(instance) is Concept and instance.name == "Гильдия фонарщиков":
+            first_saving.set()
+            release.wait(10)
+
+    answers: dict[str, object] = {}
+
+    def save(index: int, name: str) -> None:
+        fields = {"world": world.pk, "name": name, "kind": "faction", "expected_version": 1}
+        answers[name] = clients[index].post(change, {**_inline_management(pages[index]), **fields})
+        connection.close()  # this thread's own connection
+
+    pre_save.connect(hold_the_first, weak=False, dispatch_uid="hold-the-first")
+    try:
+        first = threading.Thread(target=save, args=(0, "Гильдия фонарщиков"))
+        first.start()
+        assert first_saving.wait(10)
+        second = threading.Thread(target=save, args=(1, "Lantern Guild of Voss"))
+        second.start()
+        second.join(1.0)  # it reaches the version check while the first holds the row
+        release.set()
+        first.join(10)
+        second.join(10)
+    finally:
+        pre_save.disconnect(dispatch_uid="hold-the-first")
+    assert answers["Гильдия фонарщиков"].status_code == 302
+    refused = answers["Lantern Guild of Voss"]
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Someone else saved this while you were editing it (it is now at version 2)" in page
+    assert _admin_url(Concept, "history", concept.pk) in page
+    concept.refresh_from_db()
+    assert (concept.name, concept.version) == ("Гильдия фонарщиков", 2)
 
 
 def test_relations_added_inline_belong_to_the_world(world):

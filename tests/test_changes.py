@@ -5,7 +5,7 @@ from django.db import connection, transaction
 
 from graph.models import OutboxEvent
 from lorebase import services
-from lorebase.changes import change_recorded
+from lorebase.changes import changes_recorded
 from lorebase.models import Change, Character, Scene
 from tests.factories import ChapterFactory, CharacterFactory
 
@@ -85,16 +85,16 @@ def test_a_failing_follower_fails_the_write(world):
     """The signal is sent inside the write's transaction: a follower's error undoes it."""
     seen = []
 
-    def follower(*, change: Change, **kwargs: object) -> None:
-        seen.append((change.operation, connection.in_atomic_block))
+    def follower(*, changes: list[Change], **kwargs: object) -> None:
+        seen.extend((change.operation, connection.in_atomic_block) for change in changes)
         raise RuntimeError("follower down")
 
-    change_recorded.connect(follower, dispatch_uid="test-follower")
+    changes_recorded.connect(follower, dispatch_uid="test-follower")
     try:
         with pytest.raises(RuntimeError, match="follower down"):
             services.entity_save(instance=CharacterFactory.build(world=world, name="Anya"))
     finally:
-        change_recorded.disconnect(dispatch_uid="test-follower")
+        changes_recorded.disconnect(dispatch_uid="test-follower")
     assert seen == [("create", True)]
     assert not Character.objects.filter(name="Anya").exists()
     assert Change.objects.count() == OutboxEvent.objects.count() == 1  # the world's only

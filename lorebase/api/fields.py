@@ -24,6 +24,43 @@ def world_entity(context: dict, model: type[Model], public_id: uuid.UUID) -> Mod
     return entity
 
 
+def known_entities_load(
+    context: dict, serializer: serializers.BaseSerializer, data: object
+) -> None:
+    """Read at once every entity `data` may name through `serializer`'s reference fields
+    into the context's known entities: one query per model for a whole batch run, where
+    each reference would read its own."""
+    wanted = _uuids_in(data)
+    for model in _referenced_models(serializer):
+        for entity in model._default_manager.filter(world=context["world"], public_id__in=wanted):
+            context[KNOWN_ENTITIES][model, entity.public_id] = entity
+
+
+def _uuids_in(value: object) -> set[uuid.UUID]:
+    if isinstance(value, dict):
+        return set().union(*map(_uuids_in, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_uuids_in, value))
+    try:
+        return {uuid.UUID(value)} if isinstance(value, str) else set()
+    except ValueError:
+        return set()
+
+
+def _referenced_models(serializer: serializers.BaseSerializer) -> set[type[Model]]:
+    if isinstance(serializer, serializers.ListSerializer):
+        return _referenced_models(serializer.child)
+    found: set[type[Model]] = set()
+    for field in getattr(serializer, "fields", {}).values():
+        if isinstance(field, WorldRefField):
+            found.add(field.model)
+        elif isinstance(field, EndpointField):
+            found.update(KINDS[name].model for name in ENDPOINT_TYPES)
+        elif isinstance(field, serializers.BaseSerializer):
+            found |= _referenced_models(field)
+    return found
+
+
 class WorldRefField(serializers.SlugRelatedField):
     """An entity of the request's world, by its public id."""
 

@@ -136,8 +136,12 @@ class ImageListView(WorldScopedView):
 
 
 class ImageLookup(WorldScopedView):
-    def _image(self, image_id: uuid.UUID) -> EntityImage:
-        image = selectors.image_in_world(world=self.world, public_id=image_id)
+    def _image(self, image_id: str) -> EntityImage:
+        # Any string routes here, as an entity id does: one that is no UUID is not found.
+        try:
+            image = selectors.image_in_world(world=self.world, public_id=uuid.UUID(image_id))
+        except ValueError:
+            image = None
         if image is None:
             raise NotFound("No such image in this world.")
         return image
@@ -145,11 +149,11 @@ class ImageLookup(WorldScopedView):
 
 class ImageDetailView(ImageLookup):
     @extend_schema(operation_id="images_retrieve", tags=["images"], responses=ImageSerializer)
-    def get(self, request: Request, world_id: str, image_id: uuid.UUID) -> Response:
+    def get(self, request: Request, world_id: str, image_id: str) -> Response:
         return Response(ImageSerializer(self._image(image_id)).data)
 
     @extend_schema(operation_id="images_destroy", tags=["images"], responses={204: None})
-    def delete(self, request: Request, world_id: str, image_id: uuid.UUID) -> Response:
+    def delete(self, request: Request, world_id: str, image_id: str) -> Response:
         images.image_delete(image=self._image(image_id), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -162,7 +166,7 @@ class ImageFileView(ImageLookup):
         tags=["images"],
         responses={(200, "image/*"): OpenApiResponse(OpenApiTypes.BINARY)},
     )
-    def get(self, request: Request, world_id: str, image_id: uuid.UUID) -> HttpResponse:
+    def get(self, request: Request, world_id: str, image_id: str) -> HttpResponse:
         image = self._image(image_id)
         content_type = "image/png" if self.thumbnail else image.content_type
         response = HttpResponse(
@@ -182,5 +186,5 @@ class ImageThumbnailView(ImageFileView):
         tags=["images"],
         responses={(200, "image/png"): OpenApiResponse(OpenApiTypes.BINARY)},
     )
-    def get(self, request: Request, world_id: str, image_id: uuid.UUID) -> HttpResponse:
+    def get(self, request: Request, world_id: str, image_id: str) -> HttpResponse:
         return super().get(request, world_id, image_id)

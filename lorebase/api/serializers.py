@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.validators import UniqueTogetherValidator
 
 from lorebase import services
 from lorebase.models import (
@@ -15,6 +16,7 @@ from lorebase.models import (
     Scene,
     SceneParticipant,
     World,
+    WorldEntity,
 )
 from lorebase.selectors import membership_role
 
@@ -23,6 +25,9 @@ from .exceptions import validation_error_from_django
 from .fields import EndpointField, TagsField, WorldRefField
 
 ENTITY_READ_ONLY = ("id", "created_at", "updated_at")
+
+# In a serializer's context: the database checks unique constraints (see get_validators).
+UNIQUE_BY_DATABASE = "unique_by_database"
 
 
 class EntitySerializer(serializers.ModelSerializer):
@@ -37,6 +42,11 @@ class EntitySerializer(serializers.ModelSerializer):
         "`If-Match`) and nothing changes.",
     )
     tags = TagsField(required=False)
+    original = serializers.UUIDField(
+        read_only=True,
+        allow_null=True,
+        help_text="In a translated edition of a world: the id of this entity in the original.",
+    )
     # Model field names that differ from the API's, for validation messages.
     error_fields: dict[str, str] = {}
 
@@ -65,10 +75,29 @@ class EntitySerializer(serializers.ModelSerializer):
         expected = validated_data.pop("version", None)
         return self.save_entity(instance, validated_data, expected)
 
-    def save_entity(self, instance, data: dict, expected_version: int | None):
-        tags = data.pop("tags", None)
+    def get_validators(self) -> list:
+        # A batch's run of creates leaves uniqueness to the database (and, on a clash,
+        # saves them one by one with these validators): one query less per entity.
+        validators = super().get_validators()
+        if self.context.get(UNIQUE_BY_DATABASE):
+            return [v for v in validators if not isinstance(v, UniqueTogetherValidator)]
+        return validators
+
+    def assign(self, instance, data: dict) -> None:
+        """Put validated fields on the instance (a subclass handles those not plain)."""
         for name, value in data.items():
             setattr(instance, name, value)
+
+    def built(self, data: dict) -> tuple[WorldEntity, list[tuple[Character, str]]]:
+        """A new, unsaved entity of this world from validated data, and its cast (scenes)."""
+        instance = self.Meta.model(world=self.context["world"])
+        self.assign(instance, {k: v for k, v in data.items() if k not in ("version", "tags")})
+        instance.tags_on_create = data.get("tags")
+        return instance, []
+
+    def save_entity(self, instance, data: dict, expected_version: int | None):
+        tags = data.pop("tags", None)
+        self.assign(instance, data)
         try:
             return services.entity_save(
                 instance=instance, expected_version=expected_version, tags=tags
@@ -81,11 +110,17 @@ class EntitySerializer(serializers.ModelSerializer):
 class WorldSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     role = serializers.SerializerMethodField(help_text="Your role in this world.")
+    original = serializers.UUIDField(
+        read_only=True,
+        allow_null=True,
+        help_text="In a translated edition: the original world's id.",
+    )
 
     class Meta:
         model = World
         fields = (
             "id",
+            "original",
             "name",
             "slug",
             "language",
@@ -110,6 +145,7 @@ class ChapterSerializer(EntitySerializer):
         model = Chapter
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "number",
@@ -129,6 +165,7 @@ class LocationSerializer(EntitySerializer):
         model = Location
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "name",
@@ -152,6 +189,7 @@ class CharacterSerializer(EntitySerializer):
         model = Character
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "name",
@@ -176,6 +214,7 @@ class ConceptSerializer(EntitySerializer):
         model = Concept
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "name",
@@ -206,6 +245,7 @@ class SceneSerializer(EntitySerializer):
         model = Scene
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "chapter",
@@ -230,6 +270,16 @@ class SceneSerializer(EntitySerializer):
             )
         return value
 
+    @staticmethod
+    def _cast(items: list[dict]) -> list[tuple[Character, str]]:
+        return [(item["character"], item["role"]) for item in items]
+
+    def built(self, data: dict) -> tuple[WorldEntity, list[tuple[Character, str]]]:
+        data = dict(data)
+        cast = data.pop("participations", [])
+        scene, _ = super().built(data)
+        return scene, self._cast(cast)
+
     def save_entity(self, instance, data: dict, expected_version: int | None):
         cast = data.pop("participations", None)
         created = instance.pk is None
@@ -237,7 +287,7 @@ class SceneSerializer(EntitySerializer):
         if cast is not None:
             services.scene_set_participants(
                 scene=scene,
-                participants=[(p["character"], p["role"]) for p in cast],
+                participants=self._cast(cast),
                 touch=False,
                 created=created,
             )
@@ -256,6 +306,7 @@ class RelationSerializer(EntitySerializer):
         model = Relation
         fields = (
             "id",
+            "original",
             "version",
             "tags",
             "kind",
@@ -270,11 +321,12 @@ class RelationSerializer(EntitySerializer):
         )
         read_only_fields = ENTITY_READ_ONLY
 
-    def save_entity(self, instance, data: dict, expected_version: int | None):
+    def assign(self, instance, data: dict) -> None:
+        data = dict(data)
         for side in ("source", "target"):
             if side in data:
                 instance.set_endpoint(side, data.pop(side))
-        return super().save_entity(instance, data, expected_version)
+        super().assign(instance, data)
 
 
 class EntityRelationSerializer(RelationSerializer):

@@ -21,10 +21,10 @@ urlpatterns = [
     world_path("changes/", feed.ChangeFeedView.as_view(), name="changes"),
     world_path("batch/", batch.BatchView.as_view(), name="batch"),
     world_path("images/", images.ImageListView.as_view(), name="images"),
-    world_path("images/<uuid:image_id>/", images.ImageDetailView.as_view(), name="image"),
-    world_path("images/<uuid:image_id>/file/", images.ImageFileView.as_view(), name="image-file"),
+    world_path("images/<str:image_id>/", images.ImageDetailView.as_view(), name="image"),
+    world_path("images/<str:image_id>/file/", images.ImageFileView.as_view(), name="image-file"),
     world_path(
-        "images/<uuid:image_id>/thumbnail/",
+        "images/<str:image_id>/thumbnail/",
         images.ImageThumbnailView.as_view(),
         name="image-thumbnail",
     ),

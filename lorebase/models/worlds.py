@@ -13,6 +13,19 @@ from taggit.managers import TaggableManager
 from ..catalogue import EntityType
 
 
+def original_field(what: str) -> models.UUIDField:
+    """In an edition in another language (a translation imported from Ren'Py), the
+    public id of the same entity in the original world; a plain id, so an edition
+    outlives a change of its original."""
+    return models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=f"The {what} this one translates (its public id), if it is a translation.",
+    )
+
+
 class World(models.Model):
     """One story. A studio keeps several; each is written in one language."""
 
@@ -27,6 +40,7 @@ class World(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     description = models.TextField(blank=True)
+    original = original_field("world")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -99,11 +113,14 @@ class WorldEntity(LoadedReferences):
 
     world = models.ForeignKey(World, on_delete=models.CASCADE, related_name="+")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    original = original_field("entity")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(inherit=True)
     # Set only through services.entity_save(tags=…): a tag change is a new version.
+    # A create of many at once (services.entities_create) takes `tags_on_create`.
+    tags_on_create: list[str] | None = None
     tags = TaggableManager(
         blank=True, help_text="Labels for the content team (“needs art”, “act 2”), comma-separated."
     )

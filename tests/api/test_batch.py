@@ -1,12 +1,25 @@
 """Batch writes: many operations of one world in one transaction, all or nothing."""
 
+from collections import Counter
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from graph.models import OutboxEvent
-from lorebase.models import Change, Character, IdempotentBatch, Location, Relation, Scene
+from lorebase.models import (
+    Change,
+    Character,
+    IdempotentBatch,
+    Location,
+    Relation,
+    Scene,
+    SceneParticipant,
+)
 from tests.api.conftest import url
-from tests.factories import ChapterFactory, CharacterFactory, LocationFactory
+from tests.factories import ChapterFactory, CharacterFactory, LocationFactory, SceneFactory
 from tests.problems import by_field, problem
+from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -323,3 +336,99 @@ def test_a_scene_created_with_its_cast_has_the_cast_and_its_history(editor, worl
     assert sorted(history.values_list("character_id", "history_type")) == sorted(
         [(anya.pk, "+"), (kay.pk, "+")]
     )
+
+
+def _scene(chapter, order: int, title: str, cast: list[tuple[str, str]]) -> dict:
+    return {
+        "op": "create",
+        "type": "scene",
+        "ref": title.replace(" ", "-"),
+        "data": {
+            "chapter": str(chapter.public_id),
+            "order": order,
+            "title": title,
+            "participants": [{"character": {"ref": ref}, "role": role} for ref, role in cast],
+        },
+    }
+
+
+def test_a_run_of_creates_is_written_as_each_would_be(editor, world):
+    """Consecutive creates of one type go in at once: each still gets its history, its
+    change, its outbox event and its webhook delivery, in the order sent."""
+    WebhookEndpoint.objects.create(world=world, url="https://93.184.216.34/hooks")
+    chapter = ChapterFactory(world=world, number=1)
+    names = ["Anya Voss", "Anya Voss-Marsh", "Марк Воссов"]
+    operations = [
+        {"op": "create", "type": "character", "ref": f"c{n}", "data": {"name": name}}
+        for n, name in enumerate(names)
+    ] + [
+        _scene(chapter, 1, "Fog 1", [("c0", "speaker"), ("c1", "present")]),
+        _scene(chapter, 2, "Fog 2", [("c2", "mentioned")]),
+        _scene(chapter, 3, "Fog 3", []),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        response = _batch(editor, world, operations)
+    assert response.status_code == 200, response.content
+    inserts = Counter(
+        q["sql"].split('"')[1] for q in queries.captured_queries if q["sql"].startswith("INSERT")
+    )
+    # One insert per table and run (characters, then scenes), not one per entity.
+    assert inserts["lorebase_scene"] == inserts["lorebase_character"] == 1, inserts
+    assert inserts["lorebase_change"] == inserts["graph_outboxevent"] == 2, inserts
+    assert inserts["lorebase_sceneparticipant"] == 1, inserts
+    results = response.json()["results"]
+    assert [(r["index"], r["ref"], r["version"]) for r in results] == [
+        (n, op["ref"], 1) for n, op in enumerate(operations)
+    ]
+    ids = [r["id"] for r in results]
+    changes = list(Change.objects.filter(world_id=world.public_id).order_by("pk"))
+    assert [str(c.entity_id) for c in changes if c.entity_type != "chapter"] == ids
+    assert {c.operation for c in changes} == {"create"}
+    assert sorted(str(e.entity_id) for e in OutboxEvent.objects.filter(entity_id__in=ids)) == (
+        sorted(ids)
+    )
+    deliveries = WebhookDelivery.objects.filter(entity_id__in=ids).order_by("pk")
+    assert [str(d.entity_id) for d in deliveries] == ids
+    assert Character.history.filter(name__in=names).count() == 3
+    fog = Scene.objects.get(title="Fog 1")
+    assert Scene.history.filter(id=fog.pk).get().history_user is not None
+    assert sorted(fog.participations.values_list("character__name", "role")) == [
+        ("Anya Voss", "speaker"),
+        ("Anya Voss-Marsh", "present"),
+    ]
+    assert SceneParticipant.history.filter(scene_id=fog.pk).count() == 2
+    assert Scene.objects.get(title="Fog 2").participations.get().role == "mentioned"
+
+
+def test_a_clash_inside_a_run_or_with_a_saved_scene_names_its_operation(editor, world):
+    chapter = ChapterFactory(world=world, number=1)
+    SceneFactory(world=world, chapter=chapter, order=7)
+    before = _counts()
+    runs = {
+        "inside the run": [_scene(chapter, 1, "A", []), _scene(chapter, 1, "B", [])],
+        "with a saved scene": [_scene(chapter, 2, "A", []), _scene(chapter, 7, "B", [])],
+    }
+    for label, operations in runs.items():
+        response = _batch(editor, world, operations)
+        assert response.status_code == 400, label
+        assert [f for f in by_field(response) if f.startswith("operations.1.")], (label, response)
+        assert not [f for f in by_field(response) if f.startswith("operations.0.")], label
+        assert _counts() == before, label
+
+
+def test_a_broken_rule_in_the_middle_of_a_run_names_that_operation(editor, world):
+    anya, kay = CharacterFactory(world=world), CharacterFactory(world=world)
+    relation = {
+        "op": "create",
+        "type": "relation",
+        "data": {
+            "kind": "KNOWS",
+            "source": {"type": "character", "id": str(anya.public_id)},
+            "target": {"type": "character", "id": str(kay.public_id)},
+        },
+    }
+    broken = {**relation, "data": {**relation["data"], "kind": "LIVES_IN"}}
+    before = _counts()
+    response = _batch(editor, world, [relation, broken, relation])
+    assert list(by_field(response)) == ["operations.1.data.kind"]
+    assert _counts() == before

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import storages
 from PIL import Image
 
+from lorebase import images
 from lorebase.models import Change, Character, EntityImage, WorldRole
 from tests.api.conftest import url
 from tests.conftest import client_for
@@ -169,3 +170,10 @@ def test_viewers_read_but_do_not_upload_and_delete_is_a_new_version(editor, worl
     assert editor.delete(url(world, f"images/{made['id']}/")).status_code == 204
     anya.refresh_from_db()
     assert anya.version == 3 and not anya.images.exists()
+
+
+def test_an_image_id_that_is_no_uuid_or_of_another_world_is_a_404(editor, world, anya):
+    assert editor.get(url(world, "images/not-an-id/")).status_code == 404
+    elsewhere = CharacterFactory(name="Kay")
+    other = images.image_add(owner=elsewhere, kind="portrait", data=picture())
+    assert editor.get(url(world, f"images/{other.public_id}/file/")).status_code == 404

@@ -186,3 +186,20 @@ def test_an_import_that_changes_only_tags_updates_them(world, tmp_path):
     assert summary["characters"]["updated"] == 1
     kay.refresh_from_db()
     assert services.entity_tag_names(kay) == ["act 3", "lead"]
+
+
+def test_a_batch_of_creates_keeps_their_tags_and_a_bad_one_is_named(editor, world):
+    operations = [
+        {"op": "create", "type": "character", "data": {"name": name, "tags": tags}}
+        for name, tags in (("Anya", ["lead", "act 1"]), ("Anya Marlowe", []), ("Аня", ["ru"]))
+    ]
+    answer = editor.post(url(world, "batch/"), {"operations": operations}, format="json")
+    assert answer.status_code == 200, answer.content
+    tagged = {c.name: services.entity_tag_names(c) for c in Character.objects.filter(world=world)}
+    assert tagged == {"Anya": ["act 1", "lead"], "Anya Marlowe": [], "Аня": ["ru"]}
+
+    bad = [{"op": "create", "type": "concept", "data": {"name": "Guild", "tags": ["a, b"]}}]
+    refused = editor.post(url(world, "batch/"), {"operations": bad}, format="json")
+    assert refused.status_code == 400
+    assert "tags" in refused.content.decode()
+    assert not Concept.objects.exists()

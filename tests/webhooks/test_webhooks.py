@@ -13,6 +13,8 @@ from lorebase import services as lore
 from lorebase.models import WorldRole
 from tests.api.conftest import url
 from tests.factories import CharacterFactory, ConceptFactory, UserFactory, WorldMembershipFactory
+from tests.graph.test_outbox_publish import _messages, _tasks
+from tests.graph.test_pipeline import own_queue
 from tests.problems import by_field, problem
 from webhooks import services
 from webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -108,6 +110,23 @@ def test_deliveries_of_one_entity_go_in_order(world, endpoint, receiver):
     assert services.delivery_attempt(delivery_id=second.pk) == "succeeded"
     versions = [json.loads(body)["data"]["version"] for _, body in receiver.received]
     assert versions == [1, 2]
+
+
+@pytest.mark.services
+def test_the_change_that_waited_is_sent_once_the_one_before_it_is(
+    world, endpoint, receiver, rabbitmq_node, django_capture_on_commit_callbacks
+):
+    """Not a minute later, when the sweep would find it due."""
+    anya = lore.entity_save(instance=CharacterFactory.build(world=world, name="Anya Voss"))
+    anya.name = "Anya Voss-Marsh"
+    lore.entity_save(instance=anya)
+    first, second = WebhookDelivery.objects.order_by("pk")
+    assert services.delivery_attempt(delivery_id=second.pk) == "waiting"
+    with own_queue() as queue:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.delivery_attempt(delivery_id=first.pk) == "succeeded"
+        assert _messages(queue, 1) == 1
+        assert _tasks(queue) == [("webhooks.deliver", [second.pk])]
 
 
 def test_a_failing_receiver_is_retried_with_backoff_then_the_endpoint_is_disabled(
