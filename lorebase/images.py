@@ -129,7 +129,8 @@ def image_add(
 
 @transaction.atomic
 def image_delete(*, image: EntityImage, user: object = None) -> None:
-    """Detach a picture; its files stay while another image (or an export) uses them."""
+    """Detach a picture. Its files stay in storage: named by content, they may be
+    another image's too (the Git export drops a picture no entity uses)."""
     owner = image.owner
     services.entity_lock(instance=owner)
     reason = f"Image removed: {image}"
