@@ -12,10 +12,10 @@ from tests.factories import (
     CharacterFactory,
     LocationFactory,
     SceneFactory,
-    UserFactory,
     WorldFactory,
     WorldMembershipFactory,
 )
+from tests.test_admin import _staff_client as staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,7 @@ def world():
 
 @pytest.fixture
 def client(world) -> Client:
-    user = UserFactory(is_staff=True)
-    WorldMembershipFactory(world=world, user=user, role=WorldRole.EDITOR)
-    client = Client()
-    client.force_login(user)
-    return client
+    return staff_client(world)
 
 
 def _act(client, model: str, action: str, rows, **fields):

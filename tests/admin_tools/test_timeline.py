@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from lorebase.models import RelationKind, WorldRole
@@ -15,10 +14,9 @@ from tests.factories import (
     RelationFactory,
     SceneFactory,
     SceneParticipantFactory,
-    UserFactory,
     WorldFactory,
-    WorldMembershipFactory,
 )
+from tests.test_admin import _staff_client as staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -102,10 +100,7 @@ def test_a_place_takes_in_the_places_inside_it(story):
 
 
 def test_the_page_filters_and_links_to_the_admin_pages(story):
-    user = UserFactory(is_staff=True)
-    WorldMembershipFactory(world=story["world"], user=user, role=WorldRole.VIEWER)
-    client = Client()
-    client.force_login(user)
+    client = staff_client(story["world"], WorldRole.VIEWER)
     page = reverse("admin:lorebase_world_timeline", args=[story["world"].pk])
     answer = client.get(page, {"character": story["kay"].pk})
     text = answer.content.decode()

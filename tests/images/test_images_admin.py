@@ -2,18 +2,16 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from lorebase.models import EntityImage, WorldRole
 from tests.factories import (
     CharacterFactory,
     LocationFactory,
-    UserFactory,
     WorldFactory,
-    WorldMembershipFactory,
 )
 from tests.images.conftest import bomb, picture
+from tests.test_admin import _staff_client as staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +21,8 @@ def world():
     return WorldFactory(name="Lantern Harbor", slug="lantern-harbor")
 
 
-def _client(world, role=WorldRole.EDITOR) -> Client:
-    user = UserFactory(is_staff=True)
-    WorldMembershipFactory(world=world, user=user, role=role)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_an_upload_shows_its_thumbnail_on_the_characters_page(world):
-    client = _client(world)
+    client = staff_client(world)
     kay = CharacterFactory(world=world, name="Kay 2")
     page = reverse("admin:lorebase_character_images", args=[kay.pk])
     sent = client.post(
@@ -50,7 +40,7 @@ def test_an_upload_shows_its_thumbnail_on_the_characters_page(world):
 
 
 def test_the_upload_page_offers_the_owners_kinds_and_names_a_bad_file(world):
-    client = _client(world)
+    client = staff_client(world)
     pier = LocationFactory(world=world, name="Pier Nine")
     page = reverse("admin:lorebase_location_images", args=[pier.pk])
     form = client.get(page).context["form"]
@@ -64,7 +54,7 @@ def test_the_upload_page_offers_the_owners_kinds_and_names_a_bad_file(world):
 
 
 def test_a_viewer_sees_the_page_but_cannot_upload(world):
-    client = _client(world, WorldRole.VIEWER)
+    client = staff_client(world, WorldRole.VIEWER)
     kay = CharacterFactory(world=world, name="Kay")
     page = reverse("admin:lorebase_character_images", args=[kay.pk])
     assert client.get(page).status_code == 200

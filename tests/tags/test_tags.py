@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from exports.services import import_world
@@ -23,6 +22,7 @@ from tests.factories import (
     WorldMembershipFactory,
 )
 from tests.test_admin import _post as admin_post
+from tests.test_admin import _staff_client as staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -117,10 +117,7 @@ def test_the_api_refuses_a_bad_tag_with_a_400_naming_tags(editor, world, strands
 
 
 def test_the_admin_saves_tags_through_the_service_and_filters_by_them(world, strands):
-    user = UserFactory(is_staff=True)
-    WorldMembershipFactory(world=world, user=user, role=WorldRole.EDITOR)
-    client = Client()
-    client.force_login(user)
+    client = staff_client(world)
     concept = ConceptFactory(world=world, name="Lantern Guild")
     path = reverse("admin:lorebase_concept_change", args=[concept.pk])
     fields = {"world": world.pk, "name": concept.name, "kind": concept.kind}
