@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -112,11 +113,15 @@ class TagsForm(BulkForm):
     tags = forms.CharField(help_text="Comma-separated.")
     adding = True
 
-    def _names(self) -> list[str]:
-        return [name.strip() for name in self.cleaned_data["tags"].split(",") if name.strip()]
+    def clean_tags(self) -> list[str]:
+        try:
+            return services.tags_clean(self.cleaned_data["tags"].split(","))
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["tags"]) from error
 
     def tag_changes(self) -> tuple[list[str], list[str]]:
-        return (self._names(), []) if self.adding else ([], self._names())
+        names = self.cleaned_data["tags"]
+        return (names, []) if self.adding else ([], names)
 
     def describe(self, instance: WorldEntity) -> tuple[str, str]:
         current = services.entity_tag_names(instance)

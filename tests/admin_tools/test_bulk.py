@@ -129,3 +129,11 @@ def test_a_row_of_a_world_one_only_reads_is_refused(client, harbour):
     answer = _act(client, "scene", "add_tags", [harbour["scenes"][0], foreign], tags="x", apply="1")
     assert [r.instance.title for r in answer.context["refused"]] == ["Ash"]
     assert services.entity_tag_names(harbour["scenes"][0]) == []
+
+
+def test_a_tag_too_long_is_named_on_the_form_and_nothing_changes(client, harbour):
+    scenes = harbour["scenes"]
+    answer = _act(client, "scene", "add_tags", scenes, tags="ok, " + "x" * 101, apply="1")
+    assert answer.status_code == 200
+    assert "at most 100 characters" in str(answer.context["form"].errors["tags"])
+    assert all(services.entity_tag_names(s) == [] for s in scenes)

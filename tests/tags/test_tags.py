@@ -200,3 +200,15 @@ def test_a_batch_of_creates_keeps_their_tags_and_a_bad_one_is_named(editor, worl
     assert refused.status_code == 400
     assert "tags" in refused.content.decode()
     assert not Concept.objects.exists()
+
+
+def test_the_admin_names_a_tag_too_long_on_its_field(world):
+    client = staff_client(world)
+    kay = CharacterFactory(world=world, name="Kay")
+    path = reverse("admin:lorebase_character_change", args=[kay.pk])
+    fields = {"world": world.pk, "name": "Kay", "status": "alive", "tags": "lead, " + "x" * 101}
+    answer = admin_post(client, path, fields)
+    assert answer.status_code == 200
+    assert "at most 100 characters" in str(answer.context["adminform"].form.errors["tags"])
+    kay.refresh_from_db()
+    assert kay.version == 1
