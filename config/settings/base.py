@@ -140,7 +140,7 @@ NEO4J_BOLT_URL = env.str("NEO4J_BOLT_URL")
 GRAPH_CONNECTION_TIMEOUT = env.float("GRAPH_CONNECTION_TIMEOUT", default=5.0)
 # Entities of one commit mirrored by one task (a batch, an import): larger is fewer
 # graph transactions, smaller spreads a big commit over more worker processes.
-GRAPH_MIRROR_BATCH_SIZE = env.int("GRAPH_MIRROR_BATCH_SIZE", default=200)
+GRAPH_MIRROR_BATCH_SIZE = env.int("GRAPH_MIRROR_BATCH_SIZE", default=500)
 # A pooled Bolt connection idle this many seconds is checked before use (0: always).
 GRAPH_LIVENESS_CHECK_TIMEOUT = env.float("GRAPH_LIVENESS_CHECK_TIMEOUT", default=0.0)
 
@@ -194,7 +194,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "lorebase.api.schema.require_version_on_patch",
+        "lorebase.api.schema.require_version_on_updates",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",

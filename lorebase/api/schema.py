@@ -9,6 +9,8 @@ answers (a graph that is down, 503; a language model that fails, 502/504) in
 `extend_schema(responses=…)`: whatever it gives as their body, the schema says problem.
 """
 
+import copy
+
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
@@ -83,19 +85,35 @@ def problem(description: str) -> OpenApiResponse:
     return OpenApiResponse(ProblemSerializer, description=description)
 
 
-def require_version_on_patch(
+def require_version_on_updates(
     result: dict, generator: object, request: object, public: bool
 ) -> dict:
-    """A PATCH body must carry `version` (drf-spectacular marks every field of a partial
-    update optional): without it, or an If-Match, the answer is a 400, since a write
-    that names no version could silently overwrite someone else's save."""
-    for name, component in result.get("components", {}).get("schemas", {}).items():
-        if (
-            name.startswith("Patched")
-            and name.endswith("Request")
-            and "version" in component.get("properties", {})
-        ):
-            required = component.setdefault("required", [])
-            if "version" not in required:
-                required.append("version")
+    """A PATCH or PUT body must carry `version` (If-Match stands for it): without either
+    the answer is a 400, since a write that names no version could silently overwrite
+    someone else's save. drf-spectacular marks every field of a partial update
+    optional, and a PUT shares its body with the create, where `version` is read-only:
+    a PUT gets a body of its own, `<Name>UpdateRequest`, that requires it."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for name, component in list(schemas.items()):
+        if name.startswith("Patched") and name.endswith("Request"):
+            _require_version(component)
+    for path in result.get("paths", {}).values():
+        body = path.get("put", {}).get("requestBody", {}).get("content", {})
+        for media in body.values():
+            reference = media.get("schema", {}).get("$ref", "")
+            name = reference.rsplit("/", 1)[-1]
+            if name.endswith("Request") and "version" in schemas.get(name, {}).get(
+                "properties", {}
+            ):
+                update = f"{name[: -len('Request')]}UpdateRequest"
+                schemas.setdefault(update, _require_version(copy.deepcopy(schemas[name])))
+                media["schema"] = {"$ref": f"#/components/schemas/{update}"}
     return result
+
+
+def _require_version(component: dict) -> dict:
+    if "version" in component.get("properties", {}):
+        required = component.setdefault("required", [])
+        if "version" not in required:
+            required.append("version")
+    return component

@@ -189,7 +189,7 @@ def test_an_update_without_version_is_refused(editor, world):
     assert place.name == "Pier"
 
 
-def test_the_schema_says_a_patch_needs_its_version():
+def test_the_schema_says_a_patch_or_a_put_needs_its_version():
     # Behaviour kept, schema fixed (issue 22): a PATCH with neither `version` nor
     # If-Match is refused, because accepting it would let a write that never read the
     # entity overwrite a concurrent save unseen (a lost update). So every PATCH body
@@ -201,6 +201,12 @@ def test_the_schema_says_a_patch_needs_its_version():
     for name in patched:
         if "version" in components[name]["properties"]:
             assert "version" in components[name]["required"], name
+    # So does a PUT, whose body is the create's but for that (a create has no version yet).
+    put = schema["paths"]["/api/v1/worlds/{world_id}/locations/{id}/"]["put"]
+    body = put["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body.endswith("/LocationUpdateRequest")
+    assert "version" in components["LocationUpdateRequest"]["required"]
+    assert "version" not in components["LocationRequest"].get("required", [])
 
 
 def test_a_stale_version_answers_409_and_changes_nothing(editor, world):
