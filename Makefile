@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint schema install clean vendor-js rabbitmq graph-launcher bench-quality
+.PHONY: run test test-fast lint schema install clean vendor-js rabbitmq graph-launcher bench-quality sdk sdk-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,7 +74,12 @@ $(GRAPH_LAUNCHER): $(GRAPH_LAUNCHER_DIR)/pom.xml $(shell find $(GRAPH_LAUNCHER_D
 
 graph-launcher: $(GRAPH_LAUNCHER)
 
-install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM) rabbitmq $(GRAPH_LAUNCHER)
+# The npm packages of package-lock.json (the client generator, Cytoscape.js), as locked.
+NODE_MODULES := node_modules/.package-lock.json
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+install: $(INSTALLED) $(BIN)/promtool $(CHROMIUM) rabbitmq $(GRAPH_LAUNCHER) $(NODE_MODULES)
 
 run: install
 	$(BIN)/python -m devstack.run
@@ -92,7 +97,7 @@ lint: install
 # pytest exits 5 when no test ran: that is a failure too, said plainly. Coverage data
 # (one file per measured process) goes to a directory of this run's own, so two runs
 # in one checkout never combine, or delete, each other's files.
-test: lint
+test: lint sdk-check
 	@fast=0; status=0; coverage_dir=$$(mktemp -d -t lorebase-coverage-XXXXXX); \
 	COVERAGE_FILE=$$coverage_dir/.coverage $(BIN)/python -m pytest -m "not services" --cov-fail-under=0 --cov-report= $(PYTEST_ARGS) || fast=$$?; \
 	if [ $$fast -eq 0 ] || [ $$fast -eq 5 ]; then \
@@ -111,6 +116,27 @@ test-fast: $(INSTALLED)
 
 schema: install
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file var/schema.yaml
+
+# The generated clients in clients/: the OpenAPI schema (default settings: a local
+# .env is not read), the Python client (openapi-python-client) and the TypeScript
+# types (openapi-typescript) under the hand-written openapi-fetch wrapper
+# (clients/typescript/index.ts). `make sdk` writes them into SDK_OUT; commit the result.
+SDK_OUT ?= clients
+sdk: $(INSTALLED) $(NODE_MODULES)
+	LOREBASE_ENV_FILE=/dev/null $(BIN)/python manage.py spectacular --validate --fail-on-warn \
+		--custom-settings config.settings.base.SDK_SCHEMA_SETTINGS --file $(SDK_OUT)/openapi.yaml
+	$(BIN)/openapi-python-client generate --path $(SDK_OUT)/openapi.yaml --config clients/python-client.yaml \
+		--meta uv --output-path $(SDK_OUT)/python --overwrite --fail-on-warning
+	npx --no-install openapi-typescript $(SDK_OUT)/openapi.yaml --output $(SDK_OUT)/typescript/schema.d.ts
+
+# Schema and clients never drift: regenerate into a copy and fail on any difference;
+# then type-check the TypeScript wrapper (typescript from package-lock.json).
+sdk-check: $(INSTALLED) $(NODE_MODULES)
+	@tmp=$$(mktemp -d -t lorebase-sdk-XXXXXX); cp -r clients/. $$tmp/; \
+	$(MAKE) --no-print-directory sdk SDK_OUT=$$tmp >$$tmp.log 2>&1 || { cat $$tmp.log >&2; rm -rf $$tmp $$tmp.log; exit 1; }; \
+	status=0; diff -ru clients $$tmp || status=$$?; rm -rf $$tmp $$tmp.log; \
+	if [ $$status -ne 0 ]; then echo "sdk-check: clients/ differ from the API's schema: run make sdk and commit clients/" >&2; exit $$status; fi
+	npx --no-install tsc -p clients/typescript  # the wrapper and its example against the types
 
 # Benchmarks start a stack of their own (bench/stack.py); docs/benchmarks.md has the
 # figures. Quality per class of hard name and per language: search, then answers in role.

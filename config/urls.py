@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from assistants.web import mcp_endpoint
+
 from . import views
 from .metrics import metrics_view
 
@@ -26,6 +28,7 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="schema", permission_classes=[]),
         name="api-docs",
     ),
+    path("mcp/", mcp_endpoint, name="mcp"),  # the MCP server for AI assistants
     path("metrics", metrics_view, name="prometheus-django-metrics"),
     path("health/live", views.live, name="health-live"),
     path("health/ready", views.ready, name="health-ready"),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "exports",
     "llm",
     "consistency",
+    "assistants",
     "webhooks",
     "backups",
 ]
@@ -204,6 +205,12 @@ SPECTACULAR_SETTINGS = {
         "ChangeOperationEnum": "lorebase.models.changes.Change.Operation",
         "ImageKindEnum": "lorebase.models.images.EntityImage.Kind",
     },
+}
+# The schema the generated clients (`make sdk`) are built from: JSON bodies only. The
+# API parses forms too, which no client sends, and a body in three content types gives
+# each generated function three parameters of one type.
+SDK_SCHEMA_SETTINGS = {
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser", "lorebase.api.batch.BatchJSONParser"]
 }
 
 # JSON lines by default (one object per line, with the request id); LOG_FORMAT=plain

@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.concept import Concept
+from ...models.concept_request import ConceptRequest
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    world_id: UUID,
+    *,
+    body: ConceptRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/worlds/{world_id}/concepts/".format(world_id=quote(str(world_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Concept | Problem | None:
+    if response.status_code == 201:
+        response_201 = Concept.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Concept | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    world_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConceptRequest,
+
+) -> Response[Concept | Problem]:
+    """  `GET …/{id}/relations/`: the entity's relations, from both ends.
+
+    Args:
+        world_id (UUID):
+        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Concept | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        world_id=world_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    world_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConceptRequest,
+
+) -> Concept | Problem | None:
+    """  `GET …/{id}/relations/`: the entity's relations, from both ends.
+
+    Args:
+        world_id (UUID):
+        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Concept | Problem
+     """
+
+
+    return sync_detailed(
+        world_id=world_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    world_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConceptRequest,
+
+) -> Response[Concept | Problem]:
+    """  `GET …/{id}/relations/`: the entity's relations, from both ends.
+
+    Args:
+        world_id (UUID):
+        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Concept | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        world_id=world_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    world_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConceptRequest,
+
+) -> Concept | Problem | None:
+    """  `GET …/{id}/relations/`: the entity's relations, from both ends.
+
+    Args:
+        world_id (UUID):
+        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Concept | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        world_id=world_id,
+client=client,
+body=body,
+
+    )).parsed

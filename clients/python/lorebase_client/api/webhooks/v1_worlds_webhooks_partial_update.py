@@ -1,0 +1,295 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.patched_webhook_endpoint_request import PatchedWebhookEndpointRequest
+from ...models.problem import Problem
+from ...models.webhook_endpoint import WebhookEndpoint
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    world_id: UUID,
+    id: UUID,
+    *,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/worlds/{world_id}/webhooks/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
+    }
+
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookEndpoint | None:
+    if response.status_code == 200:
+        response_200 = WebhookEndpoint.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookEndpoint]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    world_id: UUID,
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+
+) -> Response[Problem | WebhookEndpoint]:
+    """  Resolves `self.world` from the path and checks the user's role in it.
+
+    In `initial()`, after authentication, permissions and throttles, and before the
+    handler validates anything: an anonymous request is 401 and another studio's world
+    404 whatever else the request got wrong.
+
+    Args:
+        world_id (UUID):
+        id (UUID):
+        body (PatchedWebhookEndpointRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpoint]
+     """
+
+
+    kwargs = _get_kwargs(
+        world_id=world_id,
+id=id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    world_id: UUID,
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+
+) -> Problem | WebhookEndpoint | None:
+    """  Resolves `self.world` from the path and checks the user's role in it.
+
+    In `initial()`, after authentication, permissions and throttles, and before the
+    handler validates anything: an anonymous request is 401 and another studio's world
+    404 whatever else the request got wrong.
+
+    Args:
+        world_id (UUID):
+        id (UUID):
+        body (PatchedWebhookEndpointRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpoint
+     """
+
+
+    return sync_detailed(
+        world_id=world_id,
+id=id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    world_id: UUID,
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+
+) -> Response[Problem | WebhookEndpoint]:
+    """  Resolves `self.world` from the path and checks the user's role in it.
+
+    In `initial()`, after authentication, permissions and throttles, and before the
+    handler validates anything: an anonymous request is 401 and another studio's world
+    404 whatever else the request got wrong.
+
+    Args:
+        world_id (UUID):
+        id (UUID):
+        body (PatchedWebhookEndpointRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpoint]
+     """
+
+
+    kwargs = _get_kwargs(
+        world_id=world_id,
+id=id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    world_id: UUID,
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+
+) -> Problem | WebhookEndpoint | None:
+    """  Resolves `self.world` from the path and checks the user's role in it.
+
+    In `initial()`, after authentication, permissions and throttles, and before the
+    handler validates anything: an anonymous request is 401 and another studio's world
+    404 whatever else the request got wrong.
+
+    Args:
+        world_id (UUID):
+        id (UUID):
+        body (PatchedWebhookEndpointRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpoint
+     """
+
+
+    return (await asyncio_detailed(
+        world_id=world_id,
+id=id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+class EntityTypesEnum(StrEnum):
+    CHAPTER = "chapter"
+    CHARACTER = "character"
+    CONCEPT = "concept"
+    LOCATION = "location"
+    RELATION = "relation"
+    SCENE = "scene"
+    WORLD = "world"
+
+    def __str__(self) -> str:
+        return str(self.value)

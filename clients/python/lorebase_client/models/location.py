@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.location_kind_enum import LocationKindEnum
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Location")
+
+
+
+@_attrs_define
+class Location:
+    """ Common shape: a public id, a version for optimistic locking, timestamps.
+
+        Attributes:
+            id (UUID):
+            name (str):
+            created_at (datetime.datetime):
+            updated_at (datetime.datetime):
+            version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
+                someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
+            kind (LocationKindEnum | Unset): * `region` - Region
+                * `city` - City
+                * `district` - District
+                * `building` - Building
+                * `room` - Room
+                * `wilderness` - Wilderness
+                * `other` - Other
+            description (str | Unset):
+            parent (None | Unset | UUID):
+     """
+
+    id: UUID
+    name: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    version: int | Unset = UNSET
+    aliases: list[str] | Unset = UNSET
+    kind: LocationKindEnum | Unset = UNSET
+    description: str | Unset = UNSET
+    parent: None | Unset | UUID = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        version = self.version
+
+        aliases: list[str] | Unset = UNSET
+        if not isinstance(self.aliases, Unset):
+            aliases = self.aliases
+
+
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+
+        description = self.description
+
+        parent: None | str | Unset
+        if isinstance(self.parent, Unset):
+            parent = UNSET
+        elif isinstance(self.parent, UUID):
+            parent = str(self.parent)
+        else:
+            parent = self.parent
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "name": name,
+            "created_at": created_at,
+            "updated_at": updated_at,
+        })
+        if version is not UNSET:
+            field_dict["version"] = version
+        if aliases is not UNSET:
+            field_dict["aliases"] = aliases
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if description is not UNSET:
+            field_dict["description"] = description
+        if parent is not UNSET:
+            field_dict["parent"] = parent
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        name = d.pop("name")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        version = d.pop("version", UNSET)
+
+        aliases = cast(list[str], d.pop("aliases", UNSET))
+
+
+        _kind = d.pop("kind", UNSET)
+        kind: LocationKindEnum | Unset
+        if isinstance(_kind,  Unset):
+            kind = UNSET
+        else:
+            kind = LocationKindEnum(_kind)
+
+
+
+
+        description = d.pop("description", UNSET)
+
+        def _parse_parent(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_type_0 = UUID(data)
+
+
+
+                return parent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        parent = _parse_parent(d.pop("parent", UNSET))
+
+
+        location = cls(
+            id=id,
+            name=name,
+            created_at=created_at,
+            updated_at=updated_at,
+            version=version,
+            aliases=aliases,
+            kind=kind,
+            description=description,
+            parent=parent,
+        )
+
+
+        location.additional_properties = d
+        return location
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.entity_ref import EntityRef
+  from ..models.result import Result
+
+
+
+
+
+T = TypeVar("T", bound="MeetingsResponse")
+
+
+
+@_attrs_define
+class MeetingsResponse:
+    """ 
+        Attributes:
+            a (EntityRef):
+            b (EntityRef):
+            results (list[Result]):
+     """
+
+    a: EntityRef
+    b: EntityRef
+    results: list[Result]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.entity_ref import EntityRef # noqa: PLC0415
+        from ..models.result import Result # noqa: PLC0415
+        a = self.a.to_dict()
+
+        b = self.b.to_dict()
+
+        results = []
+        for results_item_data in self.results:
+            results_item = results_item_data.to_dict()
+            results.append(results_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "a": a,
+            "b": b,
+            "results": results,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.entity_ref import EntityRef # noqa: PLC0415
+        from ..models.result import Result # noqa: PLC0415
+        d = dict(src_dict)
+        a = EntityRef.from_dict(d.pop("a"))
+
+
+
+
+        b = EntityRef.from_dict(d.pop("b"))
+
+
+
+
+        results = []
+        _results = d.pop("results")
+        for results_item_data in (_results):
+            results_item = Result.from_dict(results_item_data)
+
+
+
+            results.append(results_item)
+
+
+        meetings_response = cls(
+            a=a,
+            b=b,
+            results=results,
+        )
+
+
+        meetings_response.additional_properties = d
+        return meetings_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.matched import Matched
+
+
+
+
+
+T = TypeVar("T", bound="Recognised")
+
+
+
+@_attrs_define
+class Recognised:
+    """ 
+        Attributes:
+            id (UUID):
+            type_ (str):
+            name (None | str):
+            matched (Matched):
+     """
+
+    id: UUID
+    type_: str
+    name: None | str
+    matched: Matched
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.matched import Matched # noqa: PLC0415
+        id = str(self.id)
+
+        type_ = self.type_
+
+        name: None | str
+        name = self.name
+
+        matched = self.matched.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "type": type_,
+            "name": name,
+            "matched": matched,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.matched import Matched # noqa: PLC0415
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        type_ = d.pop("type")
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+
+        matched = Matched.from_dict(d.pop("matched"))
+
+
+
+
+        recognised = cls(
+            id=id,
+            type_=type_,
+            name=name,
+            matched=matched,
+        )
+
+
+        recognised.additional_properties = d
+        return recognised
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
