@@ -210,8 +210,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A character as a Character Card V2
-         * @description A character as a Character Card V2 with a lorebook of what they know.
+         * A character as a Character Card V2 or V3, optionally cut at a chapter
+         * @description A character as a Character Card V2 or V3 with a lorebook of what they know.
          */
         get: operations["character_card"];
         put?: never;
@@ -314,6 +314,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worlds/{world_id}/game-export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The world as Ren'Py files or a Markdown vault, as a zip
+         * @description The world for the game (Ren'Py defines and codex) or as a Markdown vault, zipped.
+         */
+        get: operations["export_game_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worlds/{world_id}/graph/co-appearances/": {
         parameters: {
             query?: never;
@@ -386,6 +406,76 @@ export interface paths {
          * @description The shortest connection between two entities through scenes, places and relations (relations only inside their validity span).
          */
         get: operations["graph_path"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_list"];
+        put?: never;
+        /** @description Upload a picture (multipart/form-data). The file is decoded: anything but a PNG, JPEG, WebP or GIF, a file over IMAGE_MAX_UPLOAD_BYTES or a picture of more than IMAGE_MAX_PIXELS pixels is refused with a 400 naming `file`. */
+        post: operations["images_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description An APIView inside the world named in the path. */
+        delete: operations["images_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/thumbnail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -863,8 +953,15 @@ export interface components {
         Chapter: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number: number;
             title: string;
             summary?: string;
@@ -877,6 +974,8 @@ export interface components {
         ChapterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number: number;
             title: string;
             summary?: string;
@@ -885,8 +984,15 @@ export interface components {
         Character: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -937,6 +1043,16 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CharacterBookV3: {
+            name: string;
+            description: string;
+            recursive_scanning: boolean;
+            extensions: {
+                [key: string]: unknown;
+            };
+            entries: components["schemas"]["CharacterCardV3Entry"][];
+        };
+        CharacterCard: components["schemas"]["CharacterCardV2"] | components["schemas"]["CharacterCardV3"];
         CharacterCardData: {
             name: string;
             description: string;
@@ -964,10 +1080,66 @@ export interface components {
             spec_version: string;
             data: components["schemas"]["CharacterCardData"];
         };
+        /** @description Character Card V3: https://github.com/kwaroran/character-card-spec-v3 */
+        CharacterCardV3: {
+            /** @description Always chara_card_v3. */
+            spec: string;
+            /** @description Always 3.0. */
+            spec_version: string;
+            data: components["schemas"]["CharacterCardV3Data"];
+        };
+        CharacterCardV3Data: {
+            name: string;
+            description: string;
+            personality: string;
+            scenario: string;
+            first_mes: string;
+            mes_example: string;
+            creator_notes: string;
+            system_prompt: string;
+            post_history_instructions: string;
+            alternate_greetings: string[];
+            tags: string[];
+            creator: string;
+            character_version: string;
+            extensions: {
+                [key: string]: unknown;
+            };
+            character_book: components["schemas"]["CharacterBookV3"];
+            group_only_greetings: string[];
+            source: string[];
+            /** @description Unix seconds. */
+            creation_date: number;
+            /** @description Unix seconds. */
+            modification_date: number;
+        };
+        CharacterCardV3Entry: {
+            id: number;
+            name: string;
+            keys: string[];
+            secondary_keys: string[];
+            content: string;
+            comment: string;
+            enabled: boolean;
+            constant: boolean;
+            selective: boolean;
+            case_sensitive: boolean;
+            insertion_order: number;
+            priority: number;
+            /** @description before_char or after_char */
+            position: string;
+            extensions: {
+                [key: string]: unknown;
+            };
+            /** @description Always false: keys are plain names. */
+            use_regex: boolean;
+        };
         /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
         CharacterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1008,8 +1180,15 @@ export interface components {
         Concept: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1035,6 +1214,8 @@ export interface components {
         ConceptRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1116,8 +1297,15 @@ export interface components {
         EntityRelation: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchema"];
             target: components["schemas"]["EndpointSchema"];
@@ -1203,6 +1391,61 @@ export interface components {
          * @enum {string}
          */
         HowEnum: "exact" | "stem" | "fuzzy";
+        Image: {
+            /** Format: uuid */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The public id of its owner.
+             */
+            readonly entity: string;
+            readonly entity_type: string;
+            readonly kind: components["schemas"]["ImageKindEnum"];
+            /** @description Which one: a sprite's mood (“smiling”), a time of day. */
+            readonly label: string;
+            readonly content_type: string;
+            /** @description SHA-256 of the file's bytes. */
+            readonly content_hash: string;
+            readonly width: number;
+            readonly height: number;
+            /** @description The picture itself. */
+            readonly file_url: string;
+            /** @description A PNG of at most 256 px. */
+            readonly thumbnail_url: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `portrait` - Portrait
+         *     * `sprite` - Sprite
+         *     * `background` - Background
+         *     * `reference` - Reference image
+         * @enum {string}
+         */
+        ImageKindEnum: "portrait" | "sprite" | "background" | "reference";
+        ImageUploadRequest: {
+            /**
+             * Format: uuid
+             * @description The character, location, scene or concept.
+             */
+            entity: string;
+            /**
+             * @description portrait or sprite (a character), background (a location or a scene), reference (a concept). A new portrait replaces the old one.
+             *
+             *     * `portrait` - Portrait
+             *     * `sprite` - Sprite
+             *     * `background` - Background
+             *     * `reference` - Reference image
+             */
+            kind: components["schemas"]["ImageKindEnum"];
+            /** @default  */
+            label: string;
+            /**
+             * Format: binary
+             * @description PNG, JPEG, WebP or GIF.
+             */
+            file: string;
+        };
         Interpretation: {
             /**
              * @description meetings: two characters → the scenes where both are, in story order. path: “connected / связаны” → the shortest connection. character_at_location: a character and a place → their scenes there or inside it. death: “who killed X / how did X die”, «кто убил X / как погиб X» → from the death record. relation: “who is X's enemy / ally / family / mentor / master / lover”, “whom does X serve”, “who serves X”, “who leads F”, «кто враг X», «кому служит X» → the other parties. events_at_location: “what happened at P in chapter N / in <chapter title>”, «что случилось в P в главе N» → that chapter's scenes at P or inside it. text: names and full text only (also whenever a name is ambiguous).
@@ -1235,8 +1478,15 @@ export interface components {
         Location: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1264,6 +1514,8 @@ export interface components {
         LocationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1492,6 +1744,8 @@ export interface components {
         PatchedChapterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number?: number;
             title?: string;
             summary?: string;
@@ -1500,6 +1754,8 @@ export interface components {
         PatchedCharacterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1522,6 +1778,8 @@ export interface components {
         PatchedConceptRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1532,6 +1790,8 @@ export interface components {
         PatchedLocationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1544,6 +1804,8 @@ export interface components {
         PatchedRelationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind?: components["schemas"]["RelationKindEnum"];
             source?: components["schemas"]["EndpointSchemaRequest"];
             target?: components["schemas"]["EndpointSchemaRequest"];
@@ -1559,6 +1821,8 @@ export interface components {
         PatchedSceneRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter?: string;
             /** @description Position of the scene within its chapter. */
@@ -1651,8 +1915,15 @@ export interface components {
         Relation: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchema"];
             target: components["schemas"]["EndpointSchema"];
@@ -1701,6 +1972,8 @@ export interface components {
         RelationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchemaRequest"];
             target: components["schemas"]["EndpointSchemaRequest"];
@@ -1748,8 +2021,15 @@ export interface components {
         Scene: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition of a world: the id of this entity in the original.
+             */
+            readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter: string;
             /** @description Position of the scene within its chapter. */
@@ -1769,6 +2049,8 @@ export interface components {
         SceneRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter: string;
             /** @description Position of the scene within its chapter. */
@@ -1908,6 +2190,11 @@ export interface components {
         World: {
             /** Format: uuid */
             readonly id: string;
+            /**
+             * Format: uuid
+             * @description In a translated edition: the original world's id.
+             */
+            readonly original: string | null;
             name: string;
             slug: string;
             language?: components["schemas"]["LanguageEnum"];
@@ -1925,6 +2212,100 @@ export interface components {
             slug: string;
             language?: components["schemas"]["LanguageEnum"];
             description?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        ChapterUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            number: number;
+            title: string;
+            summary?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        CharacterUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            description?: string;
+            /** @description Who they are inside: values, fears, what they want. */
+            persona?: string;
+            /** @description How they talk: register, verbal tics, favourite words. */
+            speech_style?: string;
+            status?: components["schemas"]["CharacterStatusEnum"];
+            /** Format: uuid */
+            status_chapter?: string | null;
+            /** Format: uuid */
+            killed_by?: string | null;
+            /** Format: uuid */
+            death_scene?: string | null;
+            /** @description How they died, in a sentence (“drowned in the harbour”). */
+            death_cause?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        ConceptUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            kind?: components["schemas"]["ConceptKindEnum"];
+            description?: string;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        LocationUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            name: string;
+            /** @description Other names, one per line in the admin (nicknames, titles, translations). */
+            aliases?: string[];
+            kind?: components["schemas"]["LocationKindEnum"];
+            description?: string;
+            /** Format: uuid */
+            parent?: string | null;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        RelationUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            kind: components["schemas"]["RelationKindEnum"];
+            source: components["schemas"]["EndpointSchemaRequest"];
+            target: components["schemas"]["EndpointSchemaRequest"];
+            description?: string;
+            /** Format: uuid */
+            valid_from?: string | null;
+            /** Format: uuid */
+            valid_to?: string | null;
+            /** @description Both parties know of it before they meet on the page (family, an old oath). Otherwise a relation with no first chapter is known to a party only once they have shared a scene with the other. */
+            known_from_start?: boolean;
+        };
+        /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
+        SceneUpdateRequest: {
+            /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
+            version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
+            /** Format: uuid */
+            chapter: string;
+            /** @description Position of the scene within its chapter. */
+            order: number;
+            title: string;
+            summary?: string;
+            text?: string;
+            /** Format: uuid */
+            location?: string | null;
+            participants?: components["schemas"]["ParticipantRequest"][];
         };
     };
     responses: never;
@@ -2839,6 +3220,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -3093,7 +3476,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChapterRequest"];
+                "application/json": components["schemas"]["ChapterUpdateRequest"];
             };
         };
         responses: {
@@ -3434,6 +3817,8 @@ export interface operations {
                  *     * `unknown` - Unknown
                  */
                 status?: "alive" | "dead" | "missing" | "unknown";
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -3688,7 +4073,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CharacterRequest"];
+                "application/json": components["schemas"]["CharacterUpdateRequest"];
             };
         };
         responses: {
@@ -4009,7 +4394,17 @@ export interface operations {
     };
     character_card: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only what is known by the end of this chapter; without it, the whole story (the export says which). */
+                as_of_chapter?: number;
+                /**
+                 * @description Which card format.
+                 *
+                 *     * `v2` - Character Card V2
+                 *     * `v3` - Character Card V3
+                 */
+                spec?: "v2" | "v3";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4024,7 +4419,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CharacterCardV2"];
+                    "application/json": components["schemas"]["CharacterCard"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No credentials, or wrong ones. */
@@ -4162,6 +4566,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -4416,7 +4822,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConceptRequest"];
+                "application/json": components["schemas"]["ConceptUpdateRequest"];
             };
         };
         responses: {
@@ -4896,6 +5302,92 @@ export interface operations {
             };
         };
     };
+    export_game_files: {
+        parameters: {
+            query: {
+                /** @description Only what is known by the end of this chapter; without it, the whole story (the export says which). */
+                as_of_chapter?: number;
+                /**
+                 * @description What to export.
+                 *
+                 *     * `renpy` - characters.rpy and codex.json for a Ren'Py game
+                 *     * `markdown` - an Obsidian-style Markdown vault
+                 */
+                kind: "renpy" | "markdown";
+            };
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `<world-slug>-<kind>.zip` of `<world-slug>/…` files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     graph_co_appearances: {
         parameters: {
             query: {
@@ -5265,6 +5757,466 @@ export interface operations {
             };
         };
     };
+    images_list: {
+        parameters: {
+            query?: {
+                /** @description Only the pictures of this entity. */
+                entity?: string;
+            };
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body of an unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale `version`, or still in use by others. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     v1_worlds_locations_list: {
         parameters: {
             query?: {
@@ -5287,6 +6239,8 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 parent?: string;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -5541,7 +6495,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LocationRequest"];
+                "application/json": components["schemas"]["LocationUpdateRequest"];
             };
         };
         responses: {
@@ -5955,6 +6909,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -6209,7 +7165,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RelationRequest"];
+                "application/json": components["schemas"]["RelationUpdateRequest"];
             };
         };
         responses: {
@@ -6542,6 +7498,8 @@ export interface operations {
                 page_size?: number;
                 /** @description Scenes in which this character takes part. */
                 participant?: string;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 title?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
@@ -6797,7 +7755,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SceneRequest"];
+                "application/json": components["schemas"]["SceneUpdateRequest"];
             };
         };
         responses: {

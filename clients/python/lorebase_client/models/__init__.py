@@ -21,21 +21,32 @@ from .change import Change
 from .change_operation_enum import ChangeOperationEnum
 from .chapter import Chapter
 from .chapter_request import ChapterRequest
+from .chapter_update_request import ChapterUpdateRequest
 from .character import Character
 from .character_book import CharacterBook
 from .character_book_entry import CharacterBookEntry
 from .character_book_entry_extensions import CharacterBookEntryExtensions
 from .character_book_extensions import CharacterBookExtensions
+from .character_book_v3 import CharacterBookV3
+from .character_book_v3_extensions import CharacterBookV3Extensions
 from .character_card_data import CharacterCardData
 from .character_card_data_extensions import CharacterCardDataExtensions
+from .character_card_spec import CharacterCardSpec
 from .character_card_v2 import CharacterCardV2
+from .character_card_v3 import CharacterCardV3
+from .character_card_v3_data import CharacterCardV3Data
+from .character_card_v3_data_extensions import CharacterCardV3DataExtensions
+from .character_card_v3_entry import CharacterCardV3Entry
+from .character_card_v3_entry_extensions import CharacterCardV3EntryExtensions
 from .character_request import CharacterRequest
 from .character_status_enum import CharacterStatusEnum
+from .character_update_request import CharacterUpdateRequest
 from .co_appearance import CoAppearance
 from .co_appearances_response import CoAppearancesResponse
 from .concept import Concept
 from .concept_kind_enum import ConceptKindEnum
 from .concept_request import ConceptRequest
+from .concept_update_request import ConceptUpdateRequest
 from .consistency_report import ConsistencyReport
 from .consistency_report_counts import ConsistencyReportCounts
 from .consistency_report_rule import ConsistencyReportRule
@@ -48,6 +59,7 @@ from .entity_ref import EntityRef
 from .entity_relation import EntityRelation
 from .entity_type_enum import EntityTypeEnum
 from .entity_types_enum import EntityTypesEnum
+from .export_game_files_kind import ExportGameFilesKind
 from .feed_page import FeedPage
 from .field_error import FieldError
 from .finding import Finding
@@ -55,11 +67,15 @@ from .finding_entity import FindingEntity
 from .graph_neighbourhood_kinds_item import GraphNeighbourhoodKindsItem
 from .graph_path_kinds_item import GraphPathKindsItem
 from .how_enum import HowEnum
+from .image import Image
+from .image_kind_enum import ImageKindEnum
+from .image_upload_request import ImageUploadRequest
 from .interpretation import Interpretation
 from .language_enum import LanguageEnum
 from .location import Location
 from .location_kind_enum import LocationKindEnum
 from .location_request import LocationRequest
+from .location_update_request import LocationUpdateRequest
 from .matched import Matched
 from .meeting_enum import MeetingEnum
 from .meetings_response import MeetingsResponse
@@ -97,11 +113,13 @@ from .relation import Relation
 from .relation_asked import RelationAsked
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
+from .relation_update_request import RelationUpdateRequest
 from .result import Result
 from .role_enum import RoleEnum
 from .rule_enum import RuleEnum
 from .scene import Scene
 from .scene_request import SceneRequest
+from .scene_update_request import SceneUpdateRequest
 from .search_response import SearchResponse
 from .search_types_item import SearchTypesItem
 from .severity_enum import SeverityEnum
@@ -143,21 +161,32 @@ __all__ = (
     "ChangeOperationEnum",
     "Chapter",
     "ChapterRequest",
+    "ChapterUpdateRequest",
     "Character",
     "CharacterBook",
     "CharacterBookEntry",
     "CharacterBookEntryExtensions",
     "CharacterBookExtensions",
+    "CharacterBookV3",
+    "CharacterBookV3Extensions",
     "CharacterCardData",
     "CharacterCardDataExtensions",
+    "CharacterCardSpec",
     "CharacterCardV2",
+    "CharacterCardV3",
+    "CharacterCardV3Data",
+    "CharacterCardV3DataExtensions",
+    "CharacterCardV3Entry",
+    "CharacterCardV3EntryExtensions",
     "CharacterRequest",
     "CharacterStatusEnum",
+    "CharacterUpdateRequest",
     "CoAppearance",
     "CoAppearancesResponse",
     "Concept",
     "ConceptKindEnum",
     "ConceptRequest",
+    "ConceptUpdateRequest",
     "ConsistencyReport",
     "ConsistencyReportCounts",
     "ConsistencyReportRule",
@@ -170,6 +199,7 @@ __all__ = (
     "EntityRelation",
     "EntityTypeEnum",
     "EntityTypesEnum",
+    "ExportGameFilesKind",
     "FeedPage",
     "FieldError",
     "Finding",
@@ -177,11 +207,15 @@ __all__ = (
     "GraphNeighbourhoodKindsItem",
     "GraphPathKindsItem",
     "HowEnum",
+    "Image",
+    "ImageKindEnum",
+    "ImageUploadRequest",
     "Interpretation",
     "LanguageEnum",
     "Location",
     "LocationKindEnum",
     "LocationRequest",
+    "LocationUpdateRequest",
     "Matched",
     "MeetingEnum",
     "MeetingsResponse",
@@ -219,11 +253,13 @@ __all__ = (
     "RelationAsked",
     "RelationKindEnum",
     "RelationRequest",
+    "RelationUpdateRequest",
     "Result",
     "RoleEnum",
     "RuleEnum",
     "Scene",
     "SceneRequest",
+    "SceneUpdateRequest",
     "SearchResponse",
     "SearchTypesItem",
     "SeverityEnum",

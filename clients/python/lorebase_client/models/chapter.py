@@ -28,21 +28,25 @@ class Chapter:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             number (int):
             title (str):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
      """
 
     id: UUID
+    original: None | UUID
     number: int
     title: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +56,12 @@ class Chapter:
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         number = self.number
 
@@ -63,6 +73,12 @@ class Chapter:
 
         version = self.version
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
+
         summary = self.summary
 
 
@@ -70,6 +86,7 @@ class Chapter:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "number": number,
             "title": title,
             "created_at": created_at,
@@ -77,6 +94,8 @@ class Chapter:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
 
@@ -90,6 +109,24 @@ class Chapter:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         number = d.pop("number")
@@ -108,15 +145,20 @@ class Chapter:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         summary = d.pop("summary", UNSET)
 
         chapter = cls(
             id=id,
+            original=original,
             number=number,
             title=title,
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             summary=summary,
         )
 

@@ -29,11 +29,13 @@ class Character:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             name (str):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             description (str | Unset):
             persona (str | Unset): Who they are inside: values, fears, what they want.
@@ -49,10 +51,12 @@ class Character:
      """
 
     id: UUID
+    original: None | UUID
     name: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     persona: str | Unset = UNSET
@@ -71,6 +75,12 @@ class Character:
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
 
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
+
         name = self.name
 
         created_at = self.created_at.isoformat()
@@ -78,6 +88,12 @@ class Character:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -127,12 +143,15 @@ class Character:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "name": name,
             "created_at": created_at,
             "updated_at": updated_at,
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if description is not UNSET:
@@ -164,6 +183,24 @@ class Character:
 
 
 
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
+
+
         name = d.pop("name")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -177,6 +214,9 @@ class Character:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -261,10 +301,12 @@ class Character:
 
         character = cls(
             id=id,
+            original=original,
             name=name,
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             aliases=aliases,
             description=description,
             persona=persona,

@@ -31,6 +31,7 @@ class EntityRelation:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             kind (RelationKindEnum): * `KNOWS` - knows
                 * `FAMILY_OF` - is family of
                 * `ALLY_OF` - is an ally of
@@ -52,6 +53,7 @@ class EntityRelation:
             direction (str): `out`: the entity is the source; `in`: it is the target.
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -61,6 +63,7 @@ class EntityRelation:
      """
 
     id: UUID
+    original: None | UUID
     kind: RelationKindEnum
     source: EndpointSchema
     target: EndpointSchema
@@ -68,6 +71,7 @@ class EntityRelation:
     updated_at: datetime.datetime
     direction: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -82,6 +86,12 @@ class EntityRelation:
         from ..models.endpoint_schema import EndpointSchema # noqa: PLC0415
         id = str(self.id)
 
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
+
         kind = self.kind.value
 
         source = self.source.to_dict()
@@ -95,6 +105,12 @@ class EntityRelation:
         direction = self.direction
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -121,6 +137,7 @@ class EntityRelation:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "kind": kind,
             "source": source,
             "target": target,
@@ -130,6 +147,8 @@ class EntityRelation:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -150,6 +169,24 @@ class EntityRelation:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         kind = RelationKindEnum(d.pop("kind"))
@@ -180,6 +217,9 @@ class EntityRelation:
         direction = d.pop("direction")
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         description = d.pop("description", UNSET)
 
@@ -227,6 +267,7 @@ class EntityRelation:
 
         entity_relation = cls(
             id=id,
+            original=original,
             kind=kind,
             source=source,
             target=target,
@@ -234,6 +275,7 @@ class EntityRelation:
             updated_at=updated_at,
             direction=direction,
             version=version,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

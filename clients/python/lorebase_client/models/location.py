@@ -29,11 +29,13 @@ class Location:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             name (str):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (LocationKindEnum | Unset): * `region` - Region
                 * `city` - City
@@ -47,10 +49,12 @@ class Location:
      """
 
     id: UUID
+    original: None | UUID
     name: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: LocationKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -64,6 +68,12 @@ class Location:
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
 
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
+
         name = self.name
 
         created_at = self.created_at.isoformat()
@@ -71,6 +81,12 @@ class Location:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -98,12 +114,15 @@ class Location:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "name": name,
             "created_at": created_at,
             "updated_at": updated_at,
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -125,6 +144,24 @@ class Location:
 
 
 
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
+
+
         name = d.pop("name")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -138,6 +175,9 @@ class Location:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -176,10 +216,12 @@ class Location:
 
         location = cls(
             id=id,
+            original=original,
             name=name,
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

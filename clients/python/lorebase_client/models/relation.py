@@ -31,6 +31,7 @@ class Relation:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             kind (RelationKindEnum): * `KNOWS` - knows
                 * `FAMILY_OF` - is family of
                 * `ALLY_OF` - is an ally of
@@ -51,6 +52,7 @@ class Relation:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -60,12 +62,14 @@ class Relation:
      """
 
     id: UUID
+    original: None | UUID
     kind: RelationKindEnum
     source: EndpointSchema
     target: EndpointSchema
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -80,6 +84,12 @@ class Relation:
         from ..models.endpoint_schema import EndpointSchema # noqa: PLC0415
         id = str(self.id)
 
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
+
         kind = self.kind.value
 
         source = self.source.to_dict()
@@ -91,6 +101,12 @@ class Relation:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -117,6 +133,7 @@ class Relation:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "kind": kind,
             "source": source,
             "target": target,
@@ -125,6 +142,8 @@ class Relation:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -145,6 +164,24 @@ class Relation:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         kind = RelationKindEnum(d.pop("kind"))
@@ -173,6 +210,9 @@ class Relation:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         description = d.pop("description", UNSET)
 
@@ -220,12 +260,14 @@ class Relation:
 
         relation = cls(
             id=id,
+            original=original,
             kind=kind,
             source=source,
             target=target,
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

@@ -30,6 +30,7 @@ class Scene:
 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition of a world: the id of this entity in the original.
             chapter (UUID):
             order (int): Position of the scene within its chapter.
             title (str):
@@ -37,6 +38,7 @@ class Scene:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
             text (str | Unset):
             location (None | Unset | UUID):
@@ -44,12 +46,14 @@ class Scene:
      """
 
     id: UUID
+    original: None | UUID
     chapter: UUID
     order: int
     title: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     text: str | Unset = UNSET
     location: None | Unset | UUID = UNSET
@@ -64,6 +68,12 @@ class Scene:
         from ..models.participant import Participant # noqa: PLC0415
         id = str(self.id)
 
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
+
         chapter = str(self.chapter)
 
         order = self.order
@@ -75,6 +85,12 @@ class Scene:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         summary = self.summary
 
@@ -102,6 +118,7 @@ class Scene:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "chapter": chapter,
             "order": order,
             "title": title,
@@ -110,6 +127,8 @@ class Scene:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
         if text is not UNSET:
@@ -132,6 +151,24 @@ class Scene:
 
 
 
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
+
+
         chapter = UUID(d.pop("chapter"))
 
 
@@ -152,6 +189,9 @@ class Scene:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         summary = d.pop("summary", UNSET)
 
@@ -191,12 +231,14 @@ class Scene:
 
         scene = cls(
             id=id,
+            original=original,
             chapter=chapter,
             order=order,
             title=title,
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             summary=summary,
             text=text,
             location=location,

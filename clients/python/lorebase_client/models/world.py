@@ -28,6 +28,7 @@ class World:
     """ 
         Attributes:
             id (UUID):
+            original (None | UUID): In a translated edition: the original world's id.
             name (str):
             slug (str):
             version (int):
@@ -40,6 +41,7 @@ class World:
      """
 
     id: UUID
+    original: None | UUID
     name: str
     slug: str
     version: int
@@ -56,6 +58,12 @@ class World:
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        original: None | str
+        if isinstance(self.original, UUID):
+            original = str(self.original)
+        else:
+            original = self.original
 
         name = self.name
 
@@ -82,6 +90,7 @@ class World:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "id": id,
+            "original": original,
             "name": name,
             "slug": slug,
             "version": version,
@@ -104,6 +113,24 @@ class World:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_original(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                original_type_0 = UUID(data)
+
+
+
+                return original_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        original = _parse_original(d.pop("original"))
 
 
         name = d.pop("name")
@@ -144,6 +171,7 @@ class World:
 
         world = cls(
             id=id,
+            original=original,
             name=name,
             slug=slug,
             version=version,

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.chapter import Chapter
-from ...models.chapter_request import ChapterRequest
+from ...models.chapter_update_request import ChapterUpdateRequest
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: ChapterRequest,
+    body: ChapterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ChapterRequest,
+    body: ChapterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Chapter | Problem]:
@@ -159,7 +159,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
+        body (ChapterUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -190,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ChapterRequest,
+    body: ChapterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Chapter | Problem | None:
@@ -202,7 +202,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
+        body (ChapterUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -228,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ChapterRequest,
+    body: ChapterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Chapter | Problem]:
@@ -240,7 +240,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
+        body (ChapterUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -271,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ChapterRequest,
+    body: ChapterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Chapter | Problem | None:
@@ -283,7 +283,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ChapterRequest): Common shape: a public id, a version for optimistic locking,
+        body (ChapterUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:

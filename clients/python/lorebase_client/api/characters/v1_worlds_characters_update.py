@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.character import Character
-from ...models.character_request import CharacterRequest
+from ...models.character_update_request import CharacterUpdateRequest
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: CharacterRequest,
+    body: CharacterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CharacterRequest,
+    body: CharacterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -157,8 +157,8 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
+        body (CharacterUpdateRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +188,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CharacterRequest,
+    body: CharacterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -198,8 +198,8 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
+        body (CharacterUpdateRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,7 +224,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CharacterRequest,
+    body: CharacterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -234,8 +234,8 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
+        body (CharacterUpdateRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,7 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: CharacterRequest,
+    body: CharacterUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -275,8 +275,8 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (CharacterRequest): Common shape: a public id, a version for optimistic locking,
-            timestamps.
+        body (CharacterUpdateRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.concept import Concept
-from ...models.concept_request import ConceptRequest
+from ...models.concept_update_request import ConceptUpdateRequest
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: ConceptRequest,
+    body: ConceptUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ConceptRequest,
+    body: ConceptUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Concept | Problem]:
@@ -157,7 +157,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+        body (ConceptUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -188,7 +188,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ConceptRequest,
+    body: ConceptUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Concept | Problem | None:
@@ -198,7 +198,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+        body (ConceptUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -224,7 +224,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ConceptRequest,
+    body: ConceptUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Concept | Problem]:
@@ -234,7 +234,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+        body (ConceptUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -265,7 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ConceptRequest,
+    body: ConceptUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Concept | Problem | None:
@@ -275,7 +275,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (ConceptRequest): Common shape: a public id, a version for optimistic locking,
+        body (ConceptUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.relation import Relation
-from ...models.relation_request import RelationRequest
+from ...models.relation_update_request import RelationUpdateRequest
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: RelationRequest,
+    body: RelationUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RelationRequest,
+    body: RelationUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Relation]:
@@ -159,7 +159,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (RelationRequest): Common shape: a public id, a version for optimistic locking,
+        body (RelationUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -190,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RelationRequest,
+    body: RelationUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Relation | None:
@@ -202,7 +202,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (RelationRequest): Common shape: a public id, a version for optimistic locking,
+        body (RelationUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -228,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RelationRequest,
+    body: RelationUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Relation]:
@@ -240,7 +240,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (RelationRequest): Common shape: a public id, a version for optimistic locking,
+        body (RelationUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -271,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RelationRequest,
+    body: RelationUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Relation | None:
@@ -283,7 +283,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (RelationRequest): Common shape: a public id, a version for optimistic locking,
+        body (RelationUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:

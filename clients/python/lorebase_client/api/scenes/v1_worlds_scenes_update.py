@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.scene import Scene
-from ...models.scene_request import SceneRequest
+from ...models.scene_update_request import SceneUpdateRequest
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: SceneRequest,
+    body: SceneUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: SceneRequest,
+    body: SceneUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -159,7 +159,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
+        body (SceneUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -190,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: SceneRequest,
+    body: SceneUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -202,7 +202,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
+        body (SceneUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -228,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: SceneRequest,
+    body: SceneUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -240,7 +240,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
+        body (SceneUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
@@ -271,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: SceneRequest,
+    body: SceneUpdateRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -283,7 +283,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (SceneRequest): Common shape: a public id, a version for optimistic locking,
+        body (SceneUpdateRequest): Common shape: a public id, a version for optimistic locking,
             timestamps.
 
     Raises:
