@@ -3,7 +3,9 @@
 Django checks the limit only when `request.body` or a form is read; DRF's JSON
 parser reads the stream directly and would accept any size. Checking the
 declared Content-Length here covers every parser and answers 413 as a problem (RFC 9457).
-A batch write (`…/batch/`) may send up to BATCH_MAX_BODY_BYTES instead.
+A batch write (`…/batch/`) may send up to BATCH_MAX_BODY_BYTES instead, an image
+upload (the API's `…/images/`, the admin's image forms) IMAGE_MAX_UPLOAD_BYTES plus
+room for the form's other fields.
 """
 
 import re
@@ -14,6 +16,11 @@ from django.http import HttpRequest, HttpResponse
 from .views import problem
 
 BATCH_PATH = re.compile(r"^/api/v1/worlds/[0-9a-f-]{36}/batch/$")
+IMAGE_PATH = re.compile(
+    r"^(/api/v1/worlds/[0-9a-f-]{36}/images/"
+    r"|/admin/lorebase/(character|location|scene|concept)/\d+/images/)$"
+)
+FORM_ROOM = 64 * 1024
 
 
 class BodySizeLimitMiddleware:
@@ -24,6 +31,8 @@ class BodySizeLimitMiddleware:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if BATCH_PATH.match(request.path):
             limit = settings.BATCH_MAX_BODY_BYTES
+        elif IMAGE_PATH.match(request.path):
+            limit = settings.IMAGE_MAX_UPLOAD_BYTES + FORM_ROOM
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -14,20 +14,33 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import SET_NULL, CharField, Count, Max, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from taggit.models import TaggedItem
 
 from lorebase.catalogue import CATALOGUE, ENDPOINT_TYPES
 from lorebase.models import (
+    EntityImage,
     Relation,
     SceneParticipant,
     World,
     WorldEntity,
 )
 
-from .formats import FORMAT_VERSION, MANIFEST, RELATION, TYPES, entity_path
+from .formats import (
+    FORMAT_VERSION,
+    IMAGES,
+    IMAGES_DIR,
+    MANIFEST,
+    RELATION,
+    TAGS,
+    TYPES,
+    entity_path,
+)
 
 _KINDS = {kind.path: kind for kind in CATALOGUE}
 # Directory → model, in the order an import creates them (TYPES).
@@ -90,11 +103,18 @@ def documents(
     if pks is not None:
         rows = rows.filter(pk__in=pks)
     scalars = [field for field in fields if field.lookup]
-    lists = _lists(world, entity_type, pks)
+    built = {
+        field.key: _BUILT.get(field.key, _lists)(world, entity_type, pks)
+        for field in fields
+        if not field.lookup
+    }
     lookups = ("pk", *(field.lookup for field in scalars))
     for pk, *values in rows.order_by("public_id").values_list(*lookups).iterator(CHUNK):
         plain = {field.key: _plain(value) for field, value in zip(scalars, values, strict=True)}
-        data = {field.key: plain[field.key] if field.lookup else lists[pk] for field in fields}
+        data = {
+            field.key: plain[field.key] if field.lookup else built[field.key][pk]
+            for field in fields
+        }
         yield Document(
             entity_type, pk, data["id"], entity_path(world.slug, entity_type, data), data
         )
@@ -122,14 +142,61 @@ def _lists(world: World, entity_type: str, pks: Collection[int] | None) -> dict[
     return grouped
 
 
+def _tags(world: World, entity_type: str, pks: Collection[int] | None) -> dict[int, list]:
+    """Tag names of each entity, sorted, by pk."""
+    model = MODELS[entity_type]
+    owners = model._default_manager.filter(world=world)
+    if pks is not None:
+        owners = owners.filter(pk__in=pks)
+    return _tag_names(model, owners)
+
+
+def _tag_names(model: type[WorldEntity], owners: QuerySet) -> dict[int, list]:
+    rows = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=owners.values("pk")
+    ).order_by("object_id", "tag__name")
+    grouped: dict[int, list] = defaultdict(list)
+    for pk, name in rows.values_list("object_id", "tag__name").iterator(CHUNK):
+        grouped[pk].append(name)
+    return grouped
+
+
+def _images(world: World, entity_type: str, pks: Collection[int] | None) -> dict[int, list]:
+    """Pictures of each entity (kind, label, file by content hash), by pk."""
+    owner = f"{_KINDS[entity_type].type.value}_id"
+    rows = EntityImage.objects.filter(world=world, **{f"{owner}__isnull": False})
+    if pks is not None:
+        rows = rows.filter(**{f"{owner}__in": pks})
+    grouped: dict[int, list] = defaultdict(list)
+    ordered = rows.order_by(owner, "kind", "label", "content_hash")
+    for pk, kind, label, name in ordered.values_list(owner, "kind", "label", "file").iterator(
+        CHUNK
+    ):
+        grouped[pk].append({"kind": kind, "label": label, "file": PurePosixPath(name).name})
+    return grouped
+
+
+_BUILT = {TAGS.key: _tags, IMAGES.key: _images}
+
+
+def image_files(world: World) -> dict[str, EntityImage]:
+    """Every picture of the world by its export path (<slug>/images/<hash>.<ext>), once."""
+    found: dict[str, EntityImage] = {}
+    for image in EntityImage.objects.filter(world=world).order_by("content_hash", "id"):
+        path = f"{world.slug}/{IMAGES_DIR}/{PurePosixPath(image.file.name).name}"
+        found.setdefault(path, image)
+    return found
+
+
 def _relation_rows(relations: QuerySet, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    tags = _tag_names(Relation, relations)
     targets = [f"target_{side}__public_id" for side in ENDPOINT_TYPES]
-    lookups = (source, "public_id", "kind", *targets, "valid_from__public_id")
+    lookups = (source, "pk", "public_id", "kind", *targets, "valid_from__public_id")
     rest = ("valid_to__public_id", "known_from_start", "description")
     for row in relations.values_list(*lookups, *rest).iterator(CHUNK):
-        source_pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
+        source_pk, pk, public_id, kind, *ends, valid_from, valid_to, known, description = row
         side, target = next((s, t) for s, t in zip(ENDPOINT_TYPES, ends, strict=True) if t)
-        values = (public_id, kind, side, target, valid_from, valid_to, known, description)
+        values = (public_id, kind, side, target, valid_from, valid_to, known, tags[pk], description)
         yield source_pk, {f.key: _plain(v) for f, v in zip(RELATION, values, strict=True)}
 
 

@@ -8,6 +8,7 @@ Versions and timestamps are left out: they belong to the database, and an import
 must give back byte-identical files.
 """
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -19,15 +20,17 @@ from lorebase import catalogue
 from lorebase.models import (
     Character,
     Concept,
+    EntityImage,
     Location,
     RelationKind,
     SceneParticipant,
     World,
 )
 
-# 2 added the death record of characters and known_from_start of relations. Each
-# format only adds keys whose absence means "empty", so older files still import.
-FORMAT_VERSION = 2
+# 2 added the death record of characters and known_from_start of relations; 3 the
+# tags of every entity and the images of characters, places, scenes and concepts.
+# Each format only adds keys whose absence means "empty", so older files still import.
+FORMAT_VERSION = 3
 MANIFEST = "world.yaml"
 # A relation's target type → the directory of its file.
 ENDPOINT_TYPES = {t: catalogue.KINDS[t].path for t in catalogue.ENDPOINT_TYPES}
@@ -45,7 +48,8 @@ class FormatError(ValueError):
 class Field:
     """One key of a document.
 
-    `kind` is one of id, text, int, bool, names, choice, ref, list. `lookup` reads
+    `kind` is one of id, text, int, bool, names, choice, ref, list, image (a file
+    name in the images directory). `lookup` reads
     the value in a `values_list` query (empty: built by hand). A missing key takes
     the empty value of text, bool (false), names, list and optional refs; other
     keys are required.
@@ -85,6 +89,8 @@ def _choice(key: str, choices: type) -> Field:
     return Field(key, "choice", key, choices=tuple(choices.values))
 
 
+# Built by hand (no lookup): an entity's tag names, sorted.
+TAGS = Field("tags", "names")
 RELATION = (
     _id(),
     _choice("kind", RelationKind),
@@ -93,6 +99,7 @@ RELATION = (
     _ref("valid_from", "chapters"),
     _ref("valid_to", "chapters"),
     _bool("known_from_start"),
+    TAGS,
     _text("description"),
 )
 PARTICIPANT = (
@@ -100,6 +107,16 @@ PARTICIPANT = (
     _choice("role", SceneParticipant.Role),
 )
 RELATIONS = Field("relations", "list", items=RELATION)
+# An entity's pictures; `file` names the picture in the world's images/ directory by
+# its content hash (images/<sha256>.<ext>), so a picture is stored once.
+IMAGE = (
+    _choice("kind", EntityImage.Kind),
+    _text("label"),
+    Field("file", "image"),
+)
+IMAGES = Field("images", "list", items=IMAGE)
+IMAGES_DIR = "images"
+IMAGE_FILE = re.compile(r"^[0-9a-f]{64}\.(png|jpg|webp|gif)$")
 WORLD = (
     Field("format", "int"),
     _id(),
@@ -112,20 +129,29 @@ WORLD = (
 # type (a parent place, a killer, a death scene) is optional, and an import sets it in
 # a second pass, once every entity exists.
 TYPES: dict[str, tuple[Field, ...]] = {
-    "chapters": (_id(), Field("number", "int", "number"), _text("title"), _text("summary")),
+    "chapters": (
+        _id(),
+        Field("number", "int", "number"),
+        _text("title"),
+        TAGS,
+        _text("summary"),
+    ),
     "locations": (
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("kind", Location.Kind),
         _ref("parent", "locations"),
         _text("description"),
+        IMAGES,
         RELATIONS,
     ),
     "characters": (
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("status", Character.Status),
         _ref("status_chapter", "chapters"),
         _ref("killed_by", "characters"),
@@ -134,14 +160,17 @@ TYPES: dict[str, tuple[Field, ...]] = {
         _text("description"),
         _text("persona"),
         _text("speech_style"),
+        IMAGES,
         RELATIONS,
     ),
     "concepts": (
         _id(),
         _text("name"),
         Field("aliases", "names", "aliases"),
+        TAGS,
         _choice("kind", Concept.Kind),
         _text("description"),
+        IMAGES,
         RELATIONS,
     ),
     "scenes": (
@@ -149,10 +178,12 @@ TYPES: dict[str, tuple[Field, ...]] = {
         _ref("chapter", "chapters", optional=False),
         Field("order", "int", "order"),
         _text("title"),
+        TAGS,
         _ref("location", "locations"),
         Field("participants", "list", items=PARTICIPANT),
         _text("summary"),
         _text("text"),
+        IMAGES,
     ),
 }
 REQUIRED_TEXT = {"name", "title", "slug"}
@@ -257,6 +288,10 @@ def _value(field: Field, data: dict[str, Any], prefix: str) -> Any:
     if field.kind == "names":
         values = _typed(name, value, list, "a list of names")
         return [_typed(f"{name}[{i}]", item, str, "text") for i, item in enumerate(values)]
+    if field.kind == "image":
+        if not isinstance(value, str) or not IMAGE_FILE.match(value):
+            raise FormatError(name, f"expected <sha256>.<png|jpg|webp|gif>, not {value!r}")
+        return value
     if field.kind == "choice":
         if value not in field.choices:
             raise FormatError(name, f"{value!r} is not one of {', '.join(field.choices)}")

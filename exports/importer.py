@@ -14,16 +14,18 @@ first saved without those references and gets them in a second pass, once every
 entity of the world is in its new state (one more version for that entity).
 """
 
+import hashlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from lorebase.images import image_add, image_delete
 from lorebase.models import ENDPOINT_SIDES, Relation, World, WorldEntity
 from lorebase.services import entity_save, scene_set_participants, world_create
 
@@ -31,7 +33,10 @@ from .documents import MODELS, SOURCE_SIDE, documents
 from .formats import (
     ENDPOINT_TYPES,
     FORMAT_VERSION,
+    IMAGES,
+    IMAGES_DIR,
     MANIFEST,
+    TAGS,
     TYPES,
     WORLD,
     Field,
@@ -64,6 +69,7 @@ class Entry:
 @dataclass
 class WorldFiles:
     manifest: Entry
+    directory: Path
     entities: dict[str, list[Entry]] = field(default_factory=dict)
 
     @property
@@ -98,7 +104,7 @@ def apply(worlds: list[WorldFiles], owner: AbstractBaseUser | None) -> dict[str,
 
 
 def _read_world(root: Path, directory: Path) -> WorldFiles:
-    files = WorldFiles(_parse(root, directory / MANIFEST, "world", WORLD))
+    files = WorldFiles(_parse(root, directory / MANIFEST, "world", WORLD), directory)
     if not 1 <= files.manifest.data["format"] <= FORMAT_VERSION:
         raise InvalidFile(
             files.manifest.path, "format", f"this Lorebase reads formats 1 to {FORMAT_VERSION}"
@@ -116,7 +122,21 @@ def _read_world(root: Path, directory: Path) -> WorldFiles:
             _parse(root, path, entity_type, TYPES[entity_type])
         )
     files.entities["locations"] = _parents_first(files.entities.get("locations", []))
+    for entries in files.entities.values():
+        for entry in entries:
+            _check_images(directory, entry)
     return files
+
+
+def _check_images(directory: Path, entry: Entry) -> None:
+    """Each picture an entity names is in images/, with the content its name says."""
+    for i, item in enumerate(entry.data.get(IMAGES.key, [])):
+        path = directory / IMAGES_DIR / item["file"]
+        if not path.is_file():
+            raise InvalidFile(entry.path, f"images[{i}].file", f"no {IMAGES_DIR}/{item['file']}")
+        if hashlib.sha256(path.read_bytes()).hexdigest() != path.stem:
+            reason = f"the content of {IMAGES_DIR}/{item['file']} does not match its name"
+            raise InvalidFile(entry.path, f"images[{i}].file", reason)
 
 
 def _parse(root: Path, path: Path, entity_type: str, fields: tuple[Field, ...]) -> Entry:
@@ -318,16 +338,18 @@ class _WorldImport:
         )
         later = later_references(entry.type)
         scalars = [
-            f for f in TYPES[entry.type] if f.kind != "list" and f.key != "id" and f not in later
+            f
+            for f in TYPES[entry.type]
+            if f.kind != "list" and f.key != "id" and f not in later and f is not TAGS
         ]
-        saved = current is None or any(data[f.key] != current[f.key] for f in scalars)
+        saved = current is None or any(data[f.key] != current[f.key] for f in (*scalars, TAGS))
         if saved:
             for item in scalars:
                 setattr(instance, item.attribute, self._value(item, data[item.key]))
             for item in later:
                 setattr(instance, item.attribute, None)
             with _blame(entry):
-                entity_save(instance=instance)
+                entity_save(instance=instance, tags=data[TAGS.key])
             self.instances[public_id] = instance
         cast = data.get("participants")
         if entry.type == "scenes" and (current is None or cast != current["participants"]):
@@ -336,8 +358,24 @@ class _WorldImport:
                 # A scene saved just now already has its new version.
                 scene_set_participants(scene=instance, participants=participants, touch=not saved)
             saved = True
+        pictures = data.get(IMAGES.key)
+        if pictures is not None and (current is None or pictures != current[IMAGES.key]):
+            self._images(entry, instance, pictures)
+            saved = True
         if saved:
             self.saved.add(public_id)
+
+    def _images(self, entry: Entry, owner: Any, wanted: list[dict[str, Any]]) -> None:
+        """Make the owner's pictures those of the file: remove the others, add the new."""
+        have = {(i.kind, i.label, PurePosixPath(i.file.name).name): i for i in owner.images.all()}
+        files = {(w["kind"], w["label"], w["file"]): (i, w) for i, w in enumerate(wanted)}
+        for gone in set(have) - set(files):
+            image_delete(image=have[gone])
+        for new in sorted(set(files) - set(have)):
+            index, item = files[new]
+            data = (self.files.directory / IMAGES_DIR / item["file"]).read_bytes()
+            with _blame(entry, f"images[{index}]."):
+                image_add(owner=owner, kind=item["kind"], label=item["label"], data=data)
 
     def _later_references(self, entry: Entry) -> None:
         """The second pass: references to the same or a later type, every entity now there."""
@@ -376,7 +414,7 @@ class _WorldImport:
         relation.set_endpoint("source", self.instances[entry.data["id"]])
         relation.set_endpoint("target", self.instances[data["target"]])
         with _blame(entry, f"relations[{index}]."):
-            entity_save(instance=relation)
+            entity_save(instance=relation, tags=data[TAGS.key])
         self._count("relations", "created" if relation.version == 1 else "updated")
 
     def _count(self, kind: str, outcome: str) -> None:

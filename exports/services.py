@@ -9,10 +9,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from lorebase.images import image_read
 from lorebase.models import World
 
 from . import importer, repository, writer
-from .documents import documents, manifest
+from .documents import documents, image_files, manifest
 from .formats import TYPES, dump
 from .lock import export_lock
 from .metrics import EXPORT_FILES_CHANGED, EXPORT_SECONDS
@@ -85,12 +86,15 @@ def import_world(
 
 
 def world_files(world: World) -> Iterator[tuple[str, bytes]]:
-    """(path, content) of every file of the world, as an export writes them."""
+    """(path, content) of every file of the world, as an export writes them: its
+    documents, then its pictures by content hash."""
     world_manifest = manifest(world)
     yield world_manifest.path, dump(world_manifest.data)
     for entity_type in TYPES:
         for document in documents(world, entity_type):
             yield document.path, dump(document.data)
+    for path, image in image_files(world).items():
+        yield path, image_read(image)
 
 
 def snapshot_zip(world: World) -> Iterator[bytes]:

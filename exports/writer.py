@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from lorebase.images import image_read
 from lorebase.models import World
 
-from .documents import CHUNK, documents, fingerprints, manifest
-from .formats import FORMAT_VERSION, TYPES, dump
+from .documents import CHUNK, documents, fingerprints, image_files, manifest
+from .formats import FORMAT_VERSION, IMAGES_DIR, TYPES, dump
 
 STATE_FILE = "lorebase-export-state.json"
 Progress = Callable[[int], None]
@@ -81,8 +82,26 @@ def write_world(world: World, root: Path, state: State, progress: Progress) -> T
         gone = known.pop(public_id)[0]
         (root / gone).unlink(missing_ok=True)
         touched.add(gone)
+    touched |= _write_images(world, root)
     if full:
         touched |= _remove_strays(root, world.slug, {path for path, _ in known.values()})
+    return touched
+
+
+def _write_images(world: World, root: Path) -> Touched:
+    """The world's pictures under <slug>/images/: content-addressed, so one that is there
+    never changes; one no entity uses any more goes."""
+    wanted = image_files(world)
+    directory = root / world.slug / IMAGES_DIR
+    present = {p.relative_to(root).as_posix() for p in directory.glob("*") if p.is_file()}
+    touched: Touched = set()
+    for path, image in wanted.items():
+        if path not in present:
+            write_if_changed(root / path, image_read(image))
+            touched.add(path)
+    for path in present - set(wanted):
+        (root / path).unlink()
+        touched.add(path)
     return touched
 
 

@@ -1,13 +1,19 @@
 """The content team's admin: scoped to the worlds each user belongs to."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.postgres.fields import ArrayField
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import URLPattern, path
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_bulk import CHARACTER_ACTIONS, SCENE_ACTIONS, TAG_ACTIONS
 from .admin_forms import AliasesField, SameWorldInlineFormSet, VersionedForm
+from .admin_images import ImagesAdminMixin
+from .admin_timeline import timeline_view
 from .catalogue import ENDPOINT_TYPES
 from .models import (
     ENDPOINT_FIELDS,
@@ -40,15 +46,25 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
     """Viewers read, editors write; other worlds do not exist for the user."""
 
     form = VersionedForm
+    actions = TAG_ACTIONS
     readonly_fields = ENTITY_READ_ONLY
     formfield_overrides = {ArrayField: {"form_class": AliasesField}}
-    list_filter = (("world", admin.RelatedOnlyFieldListFilter),)
+    # Tags are shared by every type: the filter offers those this list's rows carry.
+    list_filter = (
+        ("world", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    )
 
     def _world_of(self, obj) -> World | None:
         return obj.world if obj is not None else None
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).filter(world__in=worlds_for_user(user=request.user))
+        scoped = super().get_queryset(request).filter(world__in=worlds_for_user(user=request.user))
+        return scoped.prefetch_related("tags")
+
+    @admin.display(description="tags")
+    def tag_list(self, obj) -> str:
+        return ", ".join(sorted(tag.name for tag in obj.tags.all()))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and _allows(request, None, WorldRole.VIEWER)
@@ -84,7 +100,9 @@ class WorldScopedAdmin(SimpleHistoryAdmin):
         obj._history_user = request.user
         # The version the editor read: checked again under the row lock by the service.
         expected = None if form.skip_version_check else form.cleaned_data.get("expected_version")
-        services.entity_save(instance=obj, expected_version=expected)
+        # Tags popped, so that save_related does not set them again outside the service.
+        tags = form.cleaned_data.pop("tags", None)
+        services.entity_save(instance=obj, expected_version=expected, tags=tags)
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         services.entity_delete(instance=obj)
@@ -177,6 +195,11 @@ class WorldAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest):
         return worlds_for_user(user=request.user)
 
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(partial(timeline_view, self))
+        timeline = path("<path:object_id>/timeline/", view, name="lorebase_world_timeline")
+        return [timeline, *super().get_urls()]
+
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and request.user.is_staff
 
@@ -215,15 +238,15 @@ class WorldAdmin(SimpleHistoryAdmin):
 
 @admin.register(Chapter)
 class ChapterAdmin(WorldScopedAdmin):
-    list_display = ("number", "title", "world", "version", "updated_at")
+    list_display = ("number", "title", "tag_list", "world", "version", "updated_at")
     list_display_links = ("number", "title")
     search_fields = ("title", "summary")
     ordering = ("world", "number")
 
 
 @admin.register(Location)
-class LocationAdmin(WorldScopedAdmin):
-    list_display = ("name", "kind", "parent", "world", "version", "updated_at")
+class LocationAdmin(ImagesAdminMixin, WorldScopedAdmin):
+    list_display = ("name", "kind", "parent", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
     autocomplete_fields = ("parent",)
@@ -231,17 +254,19 @@ class LocationAdmin(WorldScopedAdmin):
 
 
 @admin.register(Character)
-class CharacterAdmin(WorldScopedAdmin):
+class CharacterAdmin(ImagesAdminMixin, WorldScopedAdmin):
     list_display = (
         "name",
         "status",
         "status_chapter",
         "killed_by",
+        "tag_list",
         "world",
         "version",
         "updated_at",
     )
     list_select_related = ("status_chapter", "killed_by", "world")
+    actions = (*TAG_ACTIONS, *CHARACTER_ACTIONS)
     search_fields = ("name", "description", "persona")
     list_filter = (*WorldScopedAdmin.list_filter, "status")
     autocomplete_fields = ("status_chapter", "killed_by", "death_scene")
@@ -256,6 +281,7 @@ class CharacterAdmin(WorldScopedAdmin):
                     "description",
                     "persona",
                     "speech_style",
+                    "tags",
                     "expected_version",  # hidden; a fieldset lists every field it renders
                 )
             },
@@ -274,8 +300,8 @@ class CharacterAdmin(WorldScopedAdmin):
 
 
 @admin.register(Concept)
-class ConceptAdmin(WorldScopedAdmin):
-    list_display = ("name", "kind", "world", "version", "updated_at")
+class ConceptAdmin(ImagesAdminMixin, WorldScopedAdmin):
+    list_display = ("name", "kind", "tag_list", "world", "version", "updated_at")
     search_fields = ("name", "description")
     list_filter = (*WorldScopedAdmin.list_filter, "kind")
     inlines = relation_inlines("concept")
@@ -289,8 +315,8 @@ class SceneParticipantInline(WorldScopedInline):
 
 
 @admin.register(Scene)
-class SceneAdmin(WorldScopedAdmin):
-    list_display = ("title", "chapter", "order", "location", "world", "version")
+class SceneAdmin(ImagesAdminMixin, WorldScopedAdmin):
+    list_display = ("title", "chapter", "order", "location", "tag_list", "world", "version")
     search_fields = ("title", "summary", "text")
     list_filter = (
         *WorldScopedAdmin.list_filter,
@@ -298,6 +324,7 @@ class SceneAdmin(WorldScopedAdmin):
         ("location", admin.RelatedOnlyFieldListFilter),
     )
     list_select_related = ("chapter", "location", "world")
+    actions = (*TAG_ACTIONS, *SCENE_ACTIONS)
     autocomplete_fields = ("chapter", "location")
     inlines = (SceneParticipantInline,)
 

@@ -2,9 +2,12 @@
 
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
+
+from . import services
 
 
 class AliasesField(SimpleArrayField):
@@ -33,6 +36,13 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
+
+    def clean_tags(self) -> list[str]:
+        """The service's own check, so that a bad tag is an error on the field, not a 500."""
+        try:
+            return services.tags_clean(self.cleaned_data["tags"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["tags"]) from error
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -1,5 +1,6 @@
 """Reads of the lore, scoped to what a user may see."""
 
+import uuid
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -10,6 +11,7 @@ from .models import (
     ENDPOINT_FIELDS,
     Character,
     Concept,
+    EntityImage,
     Location,
     Relation,
     Scene,
@@ -17,6 +19,7 @@ from .models import (
     WorldEntity,
     WorldMembership,
 )
+from .models.images import OWNER_FIELDS
 from .models.worlds import ROLE_RANK
 
 
@@ -47,6 +50,7 @@ def entity_queryset(*, model: type[WorldEntity], world: World) -> QuerySet:
     """An entity type's rows in one world, with what its API representation reads."""
     # Any: the lookups below are checked per model, which a union type cannot express.
     queryset: QuerySet[Any] = model._default_manager.filter(world=world)
+    queryset = queryset.prefetch_related("tags")
     if model is Scene:
         return queryset.select_related("chapter", "location").prefetch_related(
             "participations__character"
@@ -66,3 +70,28 @@ def entity_relations(*, entity: Character | Location | Concept) -> QuerySet[Rela
     return entity_queryset(model=Relation, world=entity.world).filter(
         Q(**{f"source_{type_name}": entity}) | Q(**{f"target_{type_name}": entity})
     )
+
+
+def image_owner(
+    *, world: World, public_id: uuid.UUID
+) -> Character | Location | Scene | Concept | None:
+    """The character, location, scene or concept of the world with this public id."""
+    for model in (Character, Location, Scene, Concept):
+        found = model._default_manager.filter(world=world, public_id=public_id).first()
+        if found is not None:
+            return found
+    return None
+
+
+def images_of(
+    *, world: World, owner: Character | Location | Scene | Concept | None = None
+) -> QuerySet[EntityImage]:
+    """A world's pictures (or one entity's), with what their representation reads."""
+    found = EntityImage.objects.filter(world=world).select_related("world", *OWNER_FIELDS)
+    if owner is not None:
+        found = found.filter(**{str(owner.entity_type): owner})
+    return found
+
+
+def image_in_world(*, world: World, public_id: uuid.UUID) -> EntityImage | None:
+    return images_of(world=world).filter(public_id=public_id).first()

@@ -8,15 +8,18 @@ whoever follows the log learns of exactly what was committed.
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+from taggit.models import Tag
 
 from .changes import change_record, changes_record
 from .models import (
@@ -32,6 +35,7 @@ from .models import (
 )
 
 EntityT = TypeVar("EntityT", bound=WorldEntity | World)
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class VersionConflict(Exception):
@@ -60,9 +64,18 @@ def entity_lock(*, instance: WorldEntity | World) -> int:
 
 
 @transaction.atomic
-def entity_save(*, instance: EntityT, expected_version: int | None = None) -> EntityT:
+def entity_save(
+    *,
+    instance: EntityT,
+    expected_version: int | None = None,
+    tags: Iterable[str] | None = None,
+) -> EntityT:
     """Create or update one entity (or a world's own fields); an update with a stale
-    `expected_version` is refused. New worlds come from world_create (it adds the owner)."""
+    `expected_version` is refused. New worlds come from world_create (it adds the owner).
+
+    `tags` (an entity's, not a world's) replaces its tags in the same version; the
+    history row of that version names them in its change reason.
+    """
     operation = Change.Operation.CREATE
     if instance.pk is not None:
         current = _locked_version(instance)
@@ -70,10 +83,50 @@ def entity_save(*, instance: EntityT, expected_version: int | None = None) -> En
             raise VersionConflict(current)
         instance.version = current + 1
         operation = Change.Operation.UPDATE
+    wanted = tags_clean(tags) if tags is not None else None
     instance.full_clean()
+    if wanted is not None and wanted != entity_tag_names(instance):
+        # simple_history's change reason of the row this save writes.
+        setattr(instance, "_change_reason", "Tags: " + (", ".join(wanted) or "none"))  # noqa: B010
     instance.save()
+    instance.__dict__.pop("_change_reason", None)  # the next save is another change
+    if wanted is not None:
+        cast(WorldEntity, instance).tags.set(wanted)
     change_record(entity=instance, operation=operation)
     return instance
+
+
+def tags_clean(tags: Iterable[str]) -> list[str]:
+    """Tag names trimmed, without repeats, sorted; a bad one is a ValidationError on `tags`."""
+    names = sorted({name.strip() for name in tags} - {""})
+    bad = [name for name in names if len(name) > TAG_MAX_LENGTH or "," in name]
+    if bad:
+        raise ValidationError(
+            {
+                "tags": f"A tag has at most {TAG_MAX_LENGTH} characters and no comma: "
+                + ", ".join(repr(name[:40]) for name in bad)
+            }
+        )
+    return names
+
+
+def entity_tag_names(instance: WorldEntity | World) -> list[str]:
+    """The entity's tags, sorted (none for a new entity or a world)."""
+    if instance.pk is None or not isinstance(instance, WorldEntity):
+        return []
+    return sorted(tag.name for tag in instance.tags.all())
+
+
+@transaction.atomic
+def entity_retag(
+    *, instance: WorldEntity, add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> WorldEntity:
+    """Add and remove some tags, keeping the others: one new version if anything changed."""
+    current = entity_tag_names(instance)
+    wanted = (set(current) | set(tags_clean(add))) - set(tags_clean(remove))
+    if sorted(wanted) == current:
+        return instance
+    return entity_save(instance=instance, tags=wanted)
 
 
 @transaction.atomic
@@ -84,7 +137,8 @@ def entities_create(
 ) -> None:
     """Create many new entities of one type at once (a batch's run of creates): one insert
     for the rows, one for their history, one for their changes, and for scenes (`casts`,
-    in the order of `instances`) one for their cast and its history.
+    in the order of `instances`) one for their cast and its history; each instance's
+    `tags_on_create` become its tags.
 
     Each is validated as entity_save validates it, but for its unique and check
     constraints, which are the database's here: a clash raises IntegrityError and
@@ -93,9 +147,14 @@ def entities_create(
     """
     if not instances:
         return
+    tags = []
     for instance in instances:
         instance.full_clean(validate_unique=False, validate_constraints=False)
+        tags.append(tags_clean(instance.tags_on_create or ()))
     bulk_create_with_history(list(instances), type(instances[0]))
+    for instance, names in zip(instances, tags, strict=True):
+        if names:
+            instance.tags.set(names)
     _casts_create(
         (cast(Scene, scene), character, role)
         for scene, members in zip(instances, casts, strict=False)
@@ -165,6 +224,52 @@ def _in_order(entities: dict[tuple[type, int], WorldEntity]) -> list[WorldEntity
     return [entities[key] for key in sorted(entities, key=lambda k: (k[0].__name__, k[1]))]
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A row a bulk change could not apply, and why (field → reasons)."""
+
+    instance: WorldEntity
+    reasons: dict[str, list[str]]
+
+
+@transaction.atomic
+def entities_update(
+    *,
+    instances: Iterable[WorldEntity],
+    values: dict[str, Any] | None = None,
+    add_tags: Iterable[str] = (),
+    remove_tags: Iterable[str] = (),
+    user: User | None = None,
+) -> list[Refused]:
+    """Set the same fields (and add or remove tags) on many entities: all or nothing.
+
+    Every row is validated as entity_save validates one; if any is refused, nothing
+    is changed and every refusal is returned (not only the first), so the caller can
+    name them all. An unchanged row is left alone (no new version).
+    """
+    refused: list[Refused] = []
+    add, remove = tags_clean(add_tags), tags_clean(remove_tags)
+    for instance in instances:
+        current = entity_tag_names(instance)
+        tags = sorted((set(current) | set(add)) - set(remove))
+        fields = {k: v for k, v in (values or {}).items() if getattr(instance, k) != v}
+        if not fields and tags == current:
+            continue
+        for name, value in fields.items():
+            setattr(instance, name, value)
+        if user is not None:
+            setattr(instance, "_history_user", user)  # noqa: B010  (simple_history reads it)
+        try:
+            with transaction.atomic():  # a savepoint: one refusal does not end the loop
+                entity_save(instance=instance, tags=tags if tags != current else None)
+        except ValidationError as error:
+            reasons = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            refused.append(Refused(instance, reasons))
+    if refused:
+        transaction.set_rollback(True)
+    return refused
+
+
 @transaction.atomic
 def scene_set_participants(
     *,
@@ -211,9 +316,20 @@ def _casts_create(rows: Iterable[tuple[Scene, Character, str]]) -> None:
 
 def scene_touch(*, scene: Scene) -> None:
     """A change of the cast is a change of the scene: a new version."""
-    scene.version = _locked_version(scene) + 1
-    scene.save(update_fields=["version", "updated_at"])
-    change_record(entity=scene, operation=Change.Operation.UPDATE)
+    entity_touch(instance=scene)
+
+
+def entity_touch(*, instance: WorldEntity, reason: str = "", user: object = None) -> None:
+    """A change of something the entity holds (its cast, its images): a new version,
+    with `reason` and `user` in the history row when given."""
+    instance.version = _locked_version(instance) + 1
+    if reason:
+        setattr(instance, "_change_reason", reason)  # noqa: B010  (simple_history reads it)
+    if user is not None:
+        setattr(instance, "_history_user", user)  # noqa: B010
+    instance.save(update_fields=["version", "updated_at"])
+    instance.__dict__.pop("_change_reason", None)
+    change_record(entity=instance, operation=Change.Operation.UPDATE)
 
 
 @transaction.atomic

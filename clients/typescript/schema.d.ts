@@ -414,6 +414,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worlds/{world_id}/images/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_list"];
+        put?: never;
+        /** @description Upload a picture (multipart/form-data). The file is decoded: anything but a PNG, JPEG, WebP or GIF, a file over IMAGE_MAX_UPLOAD_BYTES or a picture of more than IMAGE_MAX_PIXELS pixels is refused with a 400 naming `file`. */
+        post: operations["images_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description An APIView inside the world named in the path. */
+        delete: operations["images_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worlds/{world_id}/images/{image_id}/thumbnail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An APIView inside the world named in the path. */
+        get: operations["images_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worlds/{world_id}/locations/": {
         parameters: {
             query?: never;
@@ -890,6 +960,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number: number;
             title: string;
             summary?: string;
@@ -902,6 +974,8 @@ export interface components {
         ChapterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number: number;
             title: string;
             summary?: string;
@@ -917,6 +991,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1062,6 +1138,8 @@ export interface components {
         CharacterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1109,6 +1187,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1134,6 +1214,8 @@ export interface components {
         ConceptRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1222,6 +1304,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchema"];
             target: components["schemas"]["EndpointSchema"];
@@ -1307,6 +1391,61 @@ export interface components {
          * @enum {string}
          */
         HowEnum: "exact" | "stem" | "fuzzy";
+        Image: {
+            /** Format: uuid */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The public id of its owner.
+             */
+            readonly entity: string;
+            readonly entity_type: string;
+            readonly kind: components["schemas"]["ImageKindEnum"];
+            /** @description Which one: a sprite's mood (“smiling”), a time of day. */
+            readonly label: string;
+            readonly content_type: string;
+            /** @description SHA-256 of the file's bytes. */
+            readonly content_hash: string;
+            readonly width: number;
+            readonly height: number;
+            /** @description The picture itself. */
+            readonly file_url: string;
+            /** @description A PNG of at most 256 px. */
+            readonly thumbnail_url: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `portrait` - Portrait
+         *     * `sprite` - Sprite
+         *     * `background` - Background
+         *     * `reference` - Reference image
+         * @enum {string}
+         */
+        ImageKindEnum: "portrait" | "sprite" | "background" | "reference";
+        ImageUploadRequest: {
+            /**
+             * Format: uuid
+             * @description The character, location, scene or concept.
+             */
+            entity: string;
+            /**
+             * @description portrait or sprite (a character), background (a location or a scene), reference (a concept). A new portrait replaces the old one.
+             *
+             *     * `portrait` - Portrait
+             *     * `sprite` - Sprite
+             *     * `background` - Background
+             *     * `reference` - Reference image
+             */
+            kind: components["schemas"]["ImageKindEnum"];
+            /** @default  */
+            label: string;
+            /**
+             * Format: binary
+             * @description PNG, JPEG, WebP or GIF.
+             */
+            file: string;
+        };
         Interpretation: {
             /**
              * @description meetings: two characters → the scenes where both are, in story order. path: “connected / связаны” → the shortest connection. character_at_location: a character and a place → their scenes there or inside it. death: “who killed X / how did X die”, «кто убил X / как погиб X» → from the death record. relation: “who is X's enemy / ally / family / mentor / master / lover”, “whom does X serve”, “who serves X”, “who leads F”, «кто враг X», «кому служит X» → the other parties. events_at_location: “what happened at P in chapter N / in <chapter title>”, «что случилось в P в главе N» → that chapter's scenes at P or inside it. text: names and full text only (also whenever a name is ambiguous).
@@ -1346,6 +1485,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1373,6 +1514,8 @@ export interface components {
         LocationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1601,6 +1744,8 @@ export interface components {
         PatchedChapterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number?: number;
             title?: string;
             summary?: string;
@@ -1609,6 +1754,8 @@ export interface components {
         PatchedCharacterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1631,6 +1778,8 @@ export interface components {
         PatchedConceptRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1641,6 +1790,8 @@ export interface components {
         PatchedLocationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name?: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -1653,6 +1804,8 @@ export interface components {
         PatchedRelationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind?: components["schemas"]["RelationKindEnum"];
             source?: components["schemas"]["EndpointSchemaRequest"];
             target?: components["schemas"]["EndpointSchemaRequest"];
@@ -1668,6 +1821,8 @@ export interface components {
         PatchedSceneRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter?: string;
             /** @description Position of the scene within its chapter. */
@@ -1767,6 +1922,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchema"];
             target: components["schemas"]["EndpointSchema"];
@@ -1815,6 +1972,8 @@ export interface components {
         RelationRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchemaRequest"];
             target: components["schemas"]["EndpointSchemaRequest"];
@@ -1869,6 +2028,8 @@ export interface components {
             readonly original: string | null;
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter: string;
             /** @description Position of the scene within its chapter. */
@@ -1888,6 +2049,8 @@ export interface components {
         SceneRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version?: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter: string;
             /** @description Position of the scene within its chapter. */
@@ -2054,6 +2217,8 @@ export interface components {
         ChapterUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             number: number;
             title: string;
             summary?: string;
@@ -2062,6 +2227,8 @@ export interface components {
         CharacterUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -2084,6 +2251,8 @@ export interface components {
         ConceptUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -2094,6 +2263,8 @@ export interface components {
         LocationUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             name: string;
             /** @description Other names, one per line in the admin (nicknames, titles, translations). */
             aliases?: string[];
@@ -2106,6 +2277,8 @@ export interface components {
         RelationUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             kind: components["schemas"]["RelationKindEnum"];
             source: components["schemas"]["EndpointSchemaRequest"];
             target: components["schemas"]["EndpointSchemaRequest"];
@@ -2121,6 +2294,8 @@ export interface components {
         SceneUpdateRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
             version: number;
+            /** @description Tag names; sending the list replaces the entity's tags. */
+            tags?: string[];
             /** Format: uuid */
             chapter: string;
             /** @description Position of the scene within its chapter. */
@@ -3045,6 +3220,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -3640,6 +3817,8 @@ export interface operations {
                  *     * `unknown` - Unknown
                  */
                 status?: "alive" | "dead" | "missing" | "unknown";
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -4387,6 +4566,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -5576,6 +5757,466 @@ export interface operations {
             };
         };
     };
+    images_list: {
+        parameters: {
+            query?: {
+                /** @description Only the pictures of this entity. */
+                entity?: string;
+            };
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body of an unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale `version`, or still in use by others. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names another version than the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    images_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     v1_worlds_locations_list: {
         parameters: {
             query?: {
@@ -5598,6 +6239,8 @@ export interface operations {
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 parent?: string;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -6266,6 +6909,8 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;
             };
@@ -6853,6 +7498,8 @@ export interface operations {
                 page_size?: number;
                 /** @description Scenes in which this character takes part. */
                 participant?: string;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string;
                 title?: string;
                 /** @description Only entities created or changed at or after this time (ISO 8601). Deletions are not in a list: follow the change feed (`changes/`) for those. */
                 updated_since?: string;

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    "taggit",
     "lorebase",
     "worldgen",
     "graph",
@@ -119,10 +120,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "static")))
+# Uploaded images (lorebase/images.py): on the file system here; production.py
+# puts them in an S3-compatible bucket with IMAGE_STORAGE=s3.
+# They are served by Lorebase's own views (membership checked), never from MEDIA_URL.
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
+MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# One picture's upload: its body limit (config.body_limit, image endpoints only), the
+# pixels it may have (a decompression bomb is refused before it is decoded), and the
+# side of its thumbnail.
+IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+IMAGE_THUMBNAIL_SIZE = env.int("IMAGE_THUMBNAIL_SIZE", default=256)
 
 # --- Graph (neomodel over Bolt to Neo4j 5: compose, Aura, or the project's launcher) ---
 NEO4J_BOLT_URL = env.str("NEO4J_BOLT_URL")
@@ -191,6 +203,7 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "lorebase.models.relations.RelationKind",
         "QuestionKindEnum": "search.serializers.KINDS",
         "ChangeOperationEnum": "lorebase.models.changes.Change.Operation",
+        "ImageKindEnum": "lorebase.models.images.EntityImage.Kind",
     },
 }
 # The schema the generated clients (`make sdk`) are built from: JSON bodies only. The

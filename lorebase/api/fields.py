@@ -124,3 +124,17 @@ class EndpointField(serializers.Field):
         if entity is None:
             self.fail("does_not_exist", type=data["type"], value=data.get("id"))
         return entity
+
+
+class TagsField(serializers.ListField):
+    """An entity's tags as a sorted list of names; a write replaces them all."""
+
+    child = serializers.CharField(max_length=100, allow_blank=False)
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("help_text", "Tag names; sending the list replaces the entity's tags.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: object) -> list[str]:
+        # The manager (its rows prefetched by the selector), not a list.
+        return sorted(tag.name for tag in value.all())  # type: ignore[attr-defined]

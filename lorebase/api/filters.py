@@ -29,7 +29,12 @@ class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
 
 
 class EntityFilter(django_filters.FilterSet):
-    """What every entity list takes: `updated_since`."""
+    """What every entity list takes: `updated_since`, `tags`."""
+
+    tags = django_filters.CharFilter(
+        method="tagged",
+        help_text="Only entities carrying every one of these tags (comma-separated, any case).",
+    )
 
     updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at",
@@ -37,6 +42,11 @@ class EntityFilter(django_filters.FilterSet):
         help_text="Only entities created or changed at or after this time (ISO 8601). "
         "Deletions are not in a list: follow the change feed (`changes/`) for those.",
     )
+
+    def tagged(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for tag in {part.strip() for part in value.split(",")} - {""}:
+            queryset = queryset.filter(tags__name__iexact=tag)
+        return queryset.distinct()
 
 
 def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -47,7 +57,7 @@ def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
 class ChapterFilter(EntityFilter):
     class Meta:
         model = Chapter
-        fields = ("number", "updated_since")
+        fields = ("number", "tags", "updated_since")
 
 
 class LocationFilter(EntityFilter):
@@ -56,7 +66,7 @@ class LocationFilter(EntityFilter):
 
     class Meta:
         model = Location
-        fields = ("name", "kind", "parent", "updated_since")
+        fields = ("name", "kind", "parent", "tags", "updated_since")
 
 
 class CharacterFilter(EntityFilter):
@@ -74,7 +84,7 @@ class CharacterFilter(EntityFilter):
 
     class Meta:
         model = Character
-        fields = ("name", "status", "chapter", "location", "updated_since")
+        fields = ("name", "status", "chapter", "location", "tags", "updated_since")
 
 
 class ConceptFilter(EntityFilter):
@@ -82,7 +92,7 @@ class ConceptFilter(EntityFilter):
 
     class Meta:
         model = Concept
-        fields = ("name", "kind", "updated_since")
+        fields = ("name", "kind", "tags", "updated_since")
 
 
 class SceneFilter(EntityFilter):
@@ -98,7 +108,15 @@ class SceneFilter(EntityFilter):
 
     class Meta:
         model = Scene
-        fields = ("title", "chapter", "chapter_number", "location", "participant", "updated_since")
+        fields = (
+            "title",
+            "chapter",
+            "chapter_number",
+            "location",
+            "participant",
+            "tags",
+            "updated_since",
+        )
 
 
 class RelationFilter(EntityFilter):
@@ -108,7 +126,7 @@ class RelationFilter(EntityFilter):
 
     class Meta:
         model = Relation
-        fields = ("kind", "entity", "updated_since")
+        fields = ("kind", "entity", "tags", "updated_since")
 
     def touching(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q()

@@ -22,7 +22,7 @@ from lorebase.selectors import membership_role
 
 from . import examples
 from .exceptions import validation_error_from_django
-from .fields import EndpointField, WorldRefField
+from .fields import EndpointField, TagsField, WorldRefField
 
 ENTITY_READ_ONLY = ("id", "created_at", "updated_at")
 
@@ -41,6 +41,7 @@ class EntitySerializer(serializers.ModelSerializer):
         "ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for "
         "`If-Match`) and nothing changes.",
     )
+    tags = TagsField(required=False)
     original = serializers.UUIDField(
         read_only=True,
         allow_null=True,
@@ -90,13 +91,17 @@ class EntitySerializer(serializers.ModelSerializer):
     def built(self, data: dict) -> tuple[WorldEntity, list[tuple[Character, str]]]:
         """A new, unsaved entity of this world from validated data, and its cast (scenes)."""
         instance = self.Meta.model(world=self.context["world"])
-        self.assign(instance, {k: v for k, v in data.items() if k != "version"})
+        self.assign(instance, {k: v for k, v in data.items() if k not in ("version", "tags")})
+        instance.tags_on_create = data.get("tags")
         return instance, []
 
     def save_entity(self, instance, data: dict, expected_version: int | None):
+        tags = data.pop("tags", None)
         self.assign(instance, data)
         try:
-            return services.entity_save(instance=instance, expected_version=expected_version)
+            return services.entity_save(
+                instance=instance, expected_version=expected_version, tags=tags
+            )
         except DjangoValidationError as error:
             raise validation_error_from_django(error, self.error_fields) from error
 
@@ -142,6 +147,7 @@ class ChapterSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "number",
             "title",
             "summary",
@@ -161,6 +167,7 @@ class LocationSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "name",
             "aliases",
             "kind",
@@ -184,6 +191,7 @@ class CharacterSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "name",
             "aliases",
             "description",
@@ -208,6 +216,7 @@ class ConceptSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "name",
             "aliases",
             "kind",
@@ -238,6 +247,7 @@ class SceneSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "chapter",
             "order",
             "title",
@@ -298,6 +308,7 @@ class RelationSerializer(EntitySerializer):
             "id",
             "original",
             "version",
+            "tags",
             "kind",
             "source",
             "target",

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import batch, feed, views
+from . import batch, feed, images, views
 from .world_scope import WORLD_PREFIX, world_path
 
 worlds = SimpleRouter()
@@ -20,4 +20,12 @@ urlpatterns = [
     path(WORLD_PREFIX, include(entities.urls)),
     world_path("changes/", feed.ChangeFeedView.as_view(), name="changes"),
     world_path("batch/", batch.BatchView.as_view(), name="batch"),
+    world_path("images/", images.ImageListView.as_view(), name="images"),
+    world_path("images/<str:image_id>/", images.ImageDetailView.as_view(), name="image"),
+    world_path("images/<str:image_id>/file/", images.ImageFileView.as_view(), name="image-file"),
+    world_path(
+        "images/<str:image_id>/thumbnail/",
+        images.ImageThumbnailView.as_view(),
+        name="image-thumbnail",
+    ),
 ]

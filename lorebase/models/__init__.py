@@ -1,6 +1,7 @@
 from .batches import IdempotentBatch
 from .changes import Change
 from .entities import Chapter, Character, Concept, Location, Scene, SceneParticipant
+from .images import EntityImage
 from .relations import ENDPOINT_FIELDS, ENDPOINT_SIDES, RELATION_RULES, Relation, RelationKind
 from .worlds import World, WorldEntity, WorldMembership, WorldRole
 
@@ -12,6 +13,7 @@ __all__ = [
     "Chapter",
     "Character",
     "Concept",
+    "EntityImage",
     "IdempotentBatch",
     "Location",
     "Relation",

@@ -138,6 +138,11 @@ class Character(WorldEntity):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def portrait(self):  # -> EntityImage | None (images.py imports this module)
+        """The character's portrait (its card's avatar), or None."""
+        return next((image for image in self.images.all() if image.kind == "portrait"), None)
+
     def clean(self) -> None:
         super().clean()
         self.check_death()

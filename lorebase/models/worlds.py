@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
 
 from ..catalogue import EntityType
 
@@ -117,6 +118,12 @@ class WorldEntity(LoadedReferences):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(inherit=True)
+    # Set only through services.entity_save(tags=…): a tag change is a new version.
+    # A create of many at once (services.entities_create) takes `tags_on_create`.
+    tags_on_create: list[str] | None = None
+    tags = TaggableManager(
+        blank=True, help_text="Labels for the content team (“needs art”, “act 2”), comma-separated."
+    )
 
     class Meta:
         abstract = True

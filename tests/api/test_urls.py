@@ -22,6 +22,7 @@ TAGS = {
     "scenes",
     "concepts",
     "relations",
+    "images",
     "search",
     "graph",
     "answers",

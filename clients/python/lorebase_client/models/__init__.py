@@ -67,6 +67,9 @@ from .finding_entity import FindingEntity
 from .graph_neighbourhood_kinds_item import GraphNeighbourhoodKindsItem
 from .graph_path_kinds_item import GraphPathKindsItem
 from .how_enum import HowEnum
+from .image import Image
+from .image_kind_enum import ImageKindEnum
+from .image_upload_request import ImageUploadRequest
 from .interpretation import Interpretation
 from .language_enum import LanguageEnum
 from .location import Location
@@ -204,6 +207,9 @@ __all__ = (
     "GraphNeighbourhoodKindsItem",
     "GraphPathKindsItem",
     "HowEnum",
+    "Image",
+    "ImageKindEnum",
+    "ImageUploadRequest",
     "Interpretation",
     "LanguageEnum",
     "Location",

@@ -35,6 +35,7 @@ class Chapter:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
      """
 
@@ -45,6 +46,7 @@ class Chapter:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -71,6 +73,12 @@ class Chapter:
 
         version = self.version
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
+
         summary = self.summary
 
 
@@ -86,6 +94,8 @@ class Chapter:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
 
@@ -135,6 +145,9 @@ class Chapter:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         summary = d.pop("summary", UNSET)
 
         chapter = cls(
@@ -145,6 +158,7 @@ class Chapter:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             summary=summary,
         )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -28,12 +29,14 @@ class ChapterRequest:
             title (str):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
      """
 
     number: int
     title: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +51,12 @@ class ChapterRequest:
 
         version = self.version
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
+
         summary = self.summary
 
 
@@ -59,6 +68,8 @@ class ChapterRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
 
@@ -75,12 +86,16 @@ class ChapterRequest:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         summary = d.pop("summary", UNSET)
 
         chapter_request = cls(
             number=number,
             title=title,
             version=version,
+            tags=tags,
             summary=summary,
         )
 

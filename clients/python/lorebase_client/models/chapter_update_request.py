@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -28,12 +29,14 @@ class ChapterUpdateRequest:
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
             number (int):
             title (str):
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
      """
 
     version: int
     number: int
     title: str
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +51,12 @@ class ChapterUpdateRequest:
 
         title = self.title
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
+
         summary = self.summary
 
 
@@ -58,6 +67,8 @@ class ChapterUpdateRequest:
             "number": number,
             "title": title,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
 
@@ -74,12 +85,16 @@ class ChapterUpdateRequest:
 
         title = d.pop("title")
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         summary = d.pop("summary", UNSET)
 
         chapter_update_request = cls(
             version=version,
             number=number,
             title=title,
+            tags=tags,
             summary=summary,
         )
 

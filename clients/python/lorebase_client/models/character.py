@@ -35,6 +35,7 @@ class Character:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             description (str | Unset):
             persona (str | Unset): Who they are inside: values, fears, what they want.
@@ -55,6 +56,7 @@ class Character:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     persona: str | Unset = UNSET
@@ -86,6 +88,12 @@ class Character:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -142,6 +150,8 @@ class Character:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if description is not UNSET:
@@ -204,6 +214,9 @@ class Character:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -293,6 +306,7 @@ class Character:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             aliases=aliases,
             description=description,
             persona=persona,

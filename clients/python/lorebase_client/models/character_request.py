@@ -30,6 +30,7 @@ class CharacterRequest:
             name (str):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             description (str | Unset):
             persona (str | Unset): Who they are inside: values, fears, what they want.
@@ -46,6 +47,7 @@ class CharacterRequest:
 
     name: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     persona: str | Unset = UNSET
@@ -65,6 +67,12 @@ class CharacterRequest:
         name = self.name
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -117,6 +125,8 @@ class CharacterRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if description is not UNSET:
@@ -146,6 +156,9 @@ class CharacterRequest:
         name = d.pop("name")
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -231,6 +244,7 @@ class CharacterRequest:
         character_request = cls(
             name=name,
             version=version,
+            tags=tags,
             aliases=aliases,
             description=description,
             persona=persona,

@@ -30,6 +30,7 @@ class CharacterUpdateRequest:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
             name (str):
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             description (str | Unset):
             persona (str | Unset): Who they are inside: values, fears, what they want.
@@ -46,6 +47,7 @@ class CharacterUpdateRequest:
 
     version: int
     name: str
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     persona: str | Unset = UNSET
@@ -65,6 +67,12 @@ class CharacterUpdateRequest:
         version = self.version
 
         name = self.name
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -116,6 +124,8 @@ class CharacterUpdateRequest:
             "version": version,
             "name": name,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if description is not UNSET:
@@ -145,6 +155,9 @@ class CharacterUpdateRequest:
         version = d.pop("version")
 
         name = d.pop("name")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -230,6 +243,7 @@ class CharacterUpdateRequest:
         character_update_request = cls(
             version=version,
             name=name,
+            tags=tags,
             aliases=aliases,
             description=description,
             persona=persona,

@@ -35,6 +35,7 @@ class Concept:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (ConceptKindEnum | Unset): * `faction` - Faction
                 * `item` - Item
@@ -52,6 +53,7 @@ class Concept:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: ConceptKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -78,6 +80,12 @@ class Concept:
 
         version = self.version
 
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
+
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
             aliases = self.aliases
@@ -103,6 +111,8 @@ class Concept:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -154,6 +164,9 @@ class Concept:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
 
@@ -176,6 +189,7 @@ class Concept:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

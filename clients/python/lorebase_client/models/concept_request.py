@@ -29,6 +29,7 @@ class ConceptRequest:
             name (str):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (ConceptKindEnum | Unset): * `faction` - Faction
                 * `item` - Item
@@ -42,6 +43,7 @@ class ConceptRequest:
 
     name: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: ConceptKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -55,6 +57,12 @@ class ConceptRequest:
         name = self.name
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -77,6 +85,8 @@ class ConceptRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -94,6 +104,9 @@ class ConceptRequest:
         name = d.pop("name")
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -113,6 +126,7 @@ class ConceptRequest:
         concept_request = cls(
             name=name,
             version=version,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

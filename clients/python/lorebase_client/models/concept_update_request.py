@@ -29,6 +29,7 @@ class ConceptUpdateRequest:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
             name (str):
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (ConceptKindEnum | Unset): * `faction` - Faction
                 * `item` - Item
@@ -42,6 +43,7 @@ class ConceptUpdateRequest:
 
     version: int
     name: str
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: ConceptKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -55,6 +57,12 @@ class ConceptUpdateRequest:
         version = self.version
 
         name = self.name
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -76,6 +84,8 @@ class ConceptUpdateRequest:
             "version": version,
             "name": name,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -93,6 +103,9 @@ class ConceptUpdateRequest:
         version = d.pop("version")
 
         name = d.pop("name")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -112,6 +125,7 @@ class ConceptUpdateRequest:
         concept_update_request = cls(
             version=version,
             name=name,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

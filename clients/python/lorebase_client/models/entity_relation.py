@@ -53,6 +53,7 @@ class EntityRelation:
             direction (str): `out`: the entity is the source; `in`: it is the target.
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -70,6 +71,7 @@ class EntityRelation:
     updated_at: datetime.datetime
     direction: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -103,6 +105,12 @@ class EntityRelation:
         direction = self.direction
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -139,6 +147,8 @@ class EntityRelation:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -208,6 +218,9 @@ class EntityRelation:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         description = d.pop("description", UNSET)
 
         def _parse_valid_from(data: object) -> None | Unset | UUID:
@@ -262,6 +275,7 @@ class EntityRelation:
             updated_at=updated_at,
             direction=direction,
             version=version,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

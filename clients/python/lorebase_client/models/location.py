@@ -35,6 +35,7 @@ class Location:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (LocationKindEnum | Unset): * `region` - Region
                 * `city` - City
@@ -53,6 +54,7 @@ class Location:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: LocationKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -79,6 +81,12 @@ class Location:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -113,6 +121,8 @@ class Location:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -166,6 +176,9 @@ class Location:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
 
@@ -208,6 +221,7 @@ class Location:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

@@ -30,6 +30,7 @@ class LocationRequest:
             name (str):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (LocationKindEnum | Unset): * `region` - Region
                 * `city` - City
@@ -44,6 +45,7 @@ class LocationRequest:
 
     name: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: LocationKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -58,6 +60,12 @@ class LocationRequest:
         name = self.name
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -88,6 +96,8 @@ class LocationRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -107,6 +117,9 @@ class LocationRequest:
         name = d.pop("name")
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -146,6 +159,7 @@ class LocationRequest:
         location_request = cls(
             name=name,
             version=version,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

@@ -30,6 +30,7 @@ class LocationUpdateRequest:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
             name (str):
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (LocationKindEnum | Unset): * `region` - Region
                 * `city` - City
@@ -44,6 +45,7 @@ class LocationUpdateRequest:
 
     version: int
     name: str
+    tags: list[str] | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: LocationKindEnum | Unset = UNSET
     description: str | Unset = UNSET
@@ -58,6 +60,12 @@ class LocationUpdateRequest:
         version = self.version
 
         name = self.name
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         aliases: list[str] | Unset = UNSET
         if not isinstance(self.aliases, Unset):
@@ -87,6 +95,8 @@ class LocationUpdateRequest:
             "version": version,
             "name": name,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
         if kind is not UNSET:
@@ -106,6 +116,9 @@ class LocationUpdateRequest:
         version = d.pop("version")
 
         name = d.pop("name")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         aliases = cast(list[str], d.pop("aliases", UNSET))
 
@@ -145,6 +158,7 @@ class LocationUpdateRequest:
         location_update_request = cls(
             version=version,
             name=name,
+            tags=tags,
             aliases=aliases,
             kind=kind,
             description=description,

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -26,12 +27,14 @@ class PatchedChapterRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             number (int | Unset):
             title (str | Unset):
             summary (str | Unset):
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     number: int | Unset = UNSET
     title: str | Unset = UNSET
     summary: str | Unset = UNSET
@@ -43,6 +46,12 @@ class PatchedChapterRequest:
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         number = self.number
 
@@ -56,6 +65,8 @@ class PatchedChapterRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if number is not UNSET:
             field_dict["number"] = number
         if title is not UNSET:
@@ -72,6 +83,9 @@ class PatchedChapterRequest:
         d = dict(src_dict)
         version = d.pop("version")
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         number = d.pop("number", UNSET)
 
         title = d.pop("title", UNSET)
@@ -80,6 +94,7 @@ class PatchedChapterRequest:
 
         patched_chapter_request = cls(
             version=version,
+            tags=tags,
             number=number,
             title=title,
             summary=summary,

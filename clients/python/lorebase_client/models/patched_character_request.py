@@ -29,6 +29,7 @@ class PatchedCharacterRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             name (str | Unset):
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             description (str | Unset):
@@ -45,6 +46,7 @@ class PatchedCharacterRequest:
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     name: str | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
@@ -63,6 +65,12 @@ class PatchedCharacterRequest:
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         name = self.name
 
@@ -115,6 +123,8 @@ class PatchedCharacterRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if name is not UNSET:
             field_dict["name"] = name
         if aliases is not UNSET:
@@ -144,6 +154,9 @@ class PatchedCharacterRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         version = d.pop("version")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         name = d.pop("name", UNSET)
 
@@ -230,6 +243,7 @@ class PatchedCharacterRequest:
 
         patched_character_request = cls(
             version=version,
+            tags=tags,
             name=name,
             aliases=aliases,
             description=description,

@@ -28,6 +28,7 @@ class PatchedConceptRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             name (str | Unset):
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (ConceptKindEnum | Unset): * `faction` - Faction
@@ -41,6 +42,7 @@ class PatchedConceptRequest:
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     name: str | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: ConceptKindEnum | Unset = UNSET
@@ -53,6 +55,12 @@ class PatchedConceptRequest:
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         name = self.name
 
@@ -75,6 +83,8 @@ class PatchedConceptRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if name is not UNSET:
             field_dict["name"] = name
         if aliases is not UNSET:
@@ -92,6 +102,9 @@ class PatchedConceptRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         version = d.pop("version")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         name = d.pop("name", UNSET)
 
@@ -112,6 +125,7 @@ class PatchedConceptRequest:
 
         patched_concept_request = cls(
             version=version,
+            tags=tags,
             name=name,
             aliases=aliases,
             kind=kind,

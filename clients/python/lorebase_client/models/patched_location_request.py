@@ -29,6 +29,7 @@ class PatchedLocationRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             name (str | Unset):
             aliases (list[str] | Unset): Other names, one per line in the admin (nicknames, titles, translations).
             kind (LocationKindEnum | Unset): * `region` - Region
@@ -43,6 +44,7 @@ class PatchedLocationRequest:
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     name: str | Unset = UNSET
     aliases: list[str] | Unset = UNSET
     kind: LocationKindEnum | Unset = UNSET
@@ -56,6 +58,12 @@ class PatchedLocationRequest:
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         name = self.name
 
@@ -86,6 +94,8 @@ class PatchedLocationRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if name is not UNSET:
             field_dict["name"] = name
         if aliases is not UNSET:
@@ -105,6 +115,9 @@ class PatchedLocationRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         version = d.pop("version")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         name = d.pop("name", UNSET)
 
@@ -145,6 +158,7 @@ class PatchedLocationRequest:
 
         patched_location_request = cls(
             version=version,
+            tags=tags,
             name=name,
             aliases=aliases,
             kind=kind,

@@ -31,6 +31,7 @@ class PatchedRelationRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             kind (RelationKindEnum | Unset): * `KNOWS` - knows
                 * `FAMILY_OF` - is family of
                 * `ALLY_OF` - is an ally of
@@ -56,6 +57,7 @@ class PatchedRelationRequest:
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     kind: RelationKindEnum | Unset = UNSET
     source: EndpointSchemaRequest | Unset = UNSET
     target: EndpointSchemaRequest | Unset = UNSET
@@ -72,6 +74,12 @@ class PatchedRelationRequest:
     def to_dict(self) -> dict[str, Any]:
         from ..models.endpoint_schema_request import EndpointSchemaRequest # noqa: PLC0415
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
@@ -112,6 +120,8 @@ class PatchedRelationRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if kind is not UNSET:
             field_dict["kind"] = kind
         if source is not UNSET:
@@ -136,6 +146,9 @@ class PatchedRelationRequest:
         from ..models.endpoint_schema_request import EndpointSchemaRequest # noqa: PLC0415
         d = dict(src_dict)
         version = d.pop("version")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         _kind = d.pop("kind", UNSET)
         kind: RelationKindEnum | Unset
@@ -213,6 +226,7 @@ class PatchedRelationRequest:
 
         patched_relation_request = cls(
             version=version,
+            tags=tags,
             kind=kind,
             source=source,
             target=target,

@@ -30,6 +30,7 @@ class PatchedSceneRequest:
         Attributes:
             version (int): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone
                 saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             chapter (UUID | Unset):
             order (int | Unset): Position of the scene within its chapter.
             title (str | Unset):
@@ -40,6 +41,7 @@ class PatchedSceneRequest:
      """
 
     version: int
+    tags: list[str] | Unset = UNSET
     chapter: UUID | Unset = UNSET
     order: int | Unset = UNSET
     title: str | Unset = UNSET
@@ -56,6 +58,12 @@ class PatchedSceneRequest:
     def to_dict(self) -> dict[str, Any]:
         from ..models.participant_request import ParticipantRequest # noqa: PLC0415
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         chapter: str | Unset = UNSET
         if not isinstance(self.chapter, Unset):
@@ -92,6 +100,8 @@ class PatchedSceneRequest:
         field_dict.update({
             "version": version,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if chapter is not UNSET:
             field_dict["chapter"] = chapter
         if order is not UNSET:
@@ -116,6 +126,9 @@ class PatchedSceneRequest:
         from ..models.participant_request import ParticipantRequest # noqa: PLC0415
         d = dict(src_dict)
         version = d.pop("version")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         _chapter = d.pop("chapter", UNSET)
         chapter: UUID | Unset
@@ -169,6 +182,7 @@ class PatchedSceneRequest:
 
         patched_scene_request = cls(
             version=version,
+            tags=tags,
             chapter=chapter,
             order=order,
             title=title,

@@ -52,6 +52,7 @@ class Relation:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -68,6 +69,7 @@ class Relation:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -99,6 +101,12 @@ class Relation:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -134,6 +142,8 @@ class Relation:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -201,6 +211,9 @@ class Relation:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         description = d.pop("description", UNSET)
 
         def _parse_valid_from(data: object) -> None | Unset | UUID:
@@ -254,6 +267,7 @@ class Relation:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

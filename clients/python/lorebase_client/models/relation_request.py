@@ -47,6 +47,7 @@ class RelationRequest:
             target (EndpointSchemaRequest): One end of a relation: the entity's type and id (its name is read-only).
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -59,6 +60,7 @@ class RelationRequest:
     source: EndpointSchemaRequest
     target: EndpointSchemaRequest
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -78,6 +80,12 @@ class RelationRequest:
         target = self.target.to_dict()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -109,6 +117,8 @@ class RelationRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -142,6 +152,9 @@ class RelationRequest:
 
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         description = d.pop("description", UNSET)
 
@@ -192,6 +205,7 @@ class RelationRequest:
             source=source,
             target=target,
             version=version,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

@@ -47,6 +47,7 @@ class RelationUpdateRequest:
                 * `RELATES_TO` - relates to
             source (EndpointSchemaRequest): One end of a relation: the entity's type and id (its name is read-only).
             target (EndpointSchemaRequest): One end of a relation: the entity's type and id (its name is read-only).
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             description (str | Unset):
             valid_from (None | Unset | UUID):
             valid_to (None | Unset | UUID):
@@ -59,6 +60,7 @@ class RelationUpdateRequest:
     kind: RelationKindEnum
     source: EndpointSchemaRequest
     target: EndpointSchemaRequest
+    tags: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     valid_from: None | Unset | UUID = UNSET
     valid_to: None | Unset | UUID = UNSET
@@ -78,6 +80,12 @@ class RelationUpdateRequest:
         source = self.source.to_dict()
 
         target = self.target.to_dict()
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         description = self.description
 
@@ -108,6 +116,8 @@ class RelationUpdateRequest:
             "source": source,
             "target": target,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if description is not UNSET:
             field_dict["description"] = description
         if valid_from is not UNSET:
@@ -140,6 +150,9 @@ class RelationUpdateRequest:
         target = EndpointSchemaRequest.from_dict(d.pop("target"))
 
 
+
+
+        tags = cast(list[str], d.pop("tags", UNSET))
 
 
         description = d.pop("description", UNSET)
@@ -191,6 +204,7 @@ class RelationUpdateRequest:
             kind=kind,
             source=source,
             target=target,
+            tags=tags,
             description=description,
             valid_from=valid_from,
             valid_to=valid_to,

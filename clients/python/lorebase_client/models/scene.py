@@ -38,6 +38,7 @@ class Scene:
             updated_at (datetime.datetime):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
             text (str | Unset):
             location (None | Unset | UUID):
@@ -52,6 +53,7 @@ class Scene:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     text: str | Unset = UNSET
     location: None | Unset | UUID = UNSET
@@ -83,6 +85,12 @@ class Scene:
         updated_at = self.updated_at.isoformat()
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         summary = self.summary
 
@@ -119,6 +127,8 @@ class Scene:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
         if text is not UNSET:
@@ -180,6 +190,9 @@ class Scene:
 
         version = d.pop("version", UNSET)
 
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+
         summary = d.pop("summary", UNSET)
 
         text = d.pop("text", UNSET)
@@ -225,6 +238,7 @@ class Scene:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            tags=tags,
             summary=summary,
             text=text,
             location=location,

@@ -33,6 +33,7 @@ class SceneRequest:
             title (str):
             version (int | Unset): Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if
                 someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes.
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
             text (str | Unset):
             location (None | Unset | UUID):
@@ -43,6 +44,7 @@ class SceneRequest:
     order: int
     title: str
     version: int | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     text: str | Unset = UNSET
     location: None | Unset | UUID = UNSET
@@ -62,6 +64,12 @@ class SceneRequest:
         title = self.title
 
         version = self.version
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         summary = self.summary
 
@@ -94,6 +102,8 @@ class SceneRequest:
         })
         if version is not UNSET:
             field_dict["version"] = version
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
         if text is not UNSET:
@@ -121,6 +131,9 @@ class SceneRequest:
         title = d.pop("title")
 
         version = d.pop("version", UNSET)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         summary = d.pop("summary", UNSET)
 
@@ -163,6 +176,7 @@ class SceneRequest:
             order=order,
             title=title,
             version=version,
+            tags=tags,
             summary=summary,
             text=text,
             location=location,

@@ -33,6 +33,7 @@ class SceneUpdateRequest:
             chapter (UUID):
             order (int): Position of the scene within its chapter.
             title (str):
+            tags (list[str] | Unset): Tag names; sending the list replaces the entity's tags.
             summary (str | Unset):
             text (str | Unset):
             location (None | Unset | UUID):
@@ -43,6 +44,7 @@ class SceneUpdateRequest:
     chapter: UUID
     order: int
     title: str
+    tags: list[str] | Unset = UNSET
     summary: str | Unset = UNSET
     text: str | Unset = UNSET
     location: None | Unset | UUID = UNSET
@@ -62,6 +64,12 @@ class SceneUpdateRequest:
         order = self.order
 
         title = self.title
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+
 
         summary = self.summary
 
@@ -93,6 +101,8 @@ class SceneUpdateRequest:
             "order": order,
             "title": title,
         })
+        if tags is not UNSET:
+            field_dict["tags"] = tags
         if summary is not UNSET:
             field_dict["summary"] = summary
         if text is not UNSET:
@@ -120,6 +130,9 @@ class SceneUpdateRequest:
         order = d.pop("order")
 
         title = d.pop("title")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
 
         summary = d.pop("summary", UNSET)
 
@@ -162,6 +175,7 @@ class SceneUpdateRequest:
             chapter=chapter,
             order=order,
             title=title,
+            tags=tags,
             summary=summary,
             text=text,
             location=location,

@@ -24,6 +24,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,6 +41,8 @@ def _get_kwargs(
     params["page"] = page
 
     params["page_size"] = page_size
+
+    params["tags"] = tags
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -134,6 +137,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedChapterList | Problem]:
@@ -147,6 +151,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -164,6 +169,7 @@ number=number,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -182,6 +188,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedChapterList | Problem | None:
@@ -195,6 +202,7 @@ def sync(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -213,6 +221,7 @@ number=number,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     ).parsed
@@ -225,6 +234,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedChapterList | Problem]:
@@ -238,6 +248,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -255,6 +266,7 @@ number=number,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -273,6 +285,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedChapterList | Problem | None:
@@ -286,6 +299,7 @@ async def asyncio(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -304,6 +318,7 @@ number=number,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )).parsed

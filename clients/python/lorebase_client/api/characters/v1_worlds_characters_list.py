@@ -28,6 +28,7 @@ def _get_kwargs(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1WorldsCharactersListStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -60,6 +61,8 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    params["tags"] = tags
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -157,6 +160,7 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1WorldsCharactersListStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedCharacterList | Problem]:
@@ -171,6 +175,7 @@ def sync_detailed(
         page (int | Unset):
         page_size (int | Unset):
         status (V1WorldsCharactersListStatus | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -191,6 +196,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 status=status,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -212,6 +218,7 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1WorldsCharactersListStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedCharacterList | Problem | None:
@@ -226,6 +233,7 @@ def sync(
         page (int | Unset):
         page_size (int | Unset):
         status (V1WorldsCharactersListStatus | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -247,6 +255,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 status=status,
+tags=tags,
 updated_since=updated_since,
 
     ).parsed
@@ -262,6 +271,7 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1WorldsCharactersListStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedCharacterList | Problem]:
@@ -276,6 +286,7 @@ async def asyncio_detailed(
         page (int | Unset):
         page_size (int | Unset):
         status (V1WorldsCharactersListStatus | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -296,6 +307,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 status=status,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -317,6 +329,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1WorldsCharactersListStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedCharacterList | Problem | None:
@@ -331,6 +344,7 @@ async def asyncio(
         page (int | Unset):
         page_size (int | Unset):
         status (V1WorldsCharactersListStatus | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -352,6 +366,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 status=status,
+tags=tags,
 updated_since=updated_since,
 
     )).parsed

@@ -26,6 +26,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -48,6 +49,8 @@ def _get_kwargs(
     params["page"] = page
 
     params["page_size"] = page_size
+
+    params["tags"] = tags
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -143,6 +146,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedConceptList | Problem]:
@@ -155,6 +159,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -173,6 +178,7 @@ name=name,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -192,6 +198,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedConceptList | Problem | None:
@@ -204,6 +211,7 @@ def sync(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -223,6 +231,7 @@ name=name,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     ).parsed
@@ -236,6 +245,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedConceptList | Problem]:
@@ -248,6 +258,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -266,6 +277,7 @@ name=name,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -285,6 +297,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedConceptList | Problem | None:
@@ -297,6 +310,7 @@ async def asyncio(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -316,6 +330,7 @@ name=name,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )).parsed

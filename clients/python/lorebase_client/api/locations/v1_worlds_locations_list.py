@@ -27,6 +27,7 @@ def _get_kwargs(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     parent: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -54,6 +55,8 @@ def _get_kwargs(
     if not isinstance(parent, Unset):
         json_parent = str(parent)
     params["parent"] = json_parent
+
+    params["tags"] = tags
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -150,6 +153,7 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     parent: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedLocationList | Problem]:
@@ -163,6 +167,7 @@ def sync_detailed(
         page (int | Unset):
         page_size (int | Unset):
         parent (UUID | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -182,6 +187,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 parent=parent,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -202,6 +208,7 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     parent: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedLocationList | Problem | None:
@@ -215,6 +222,7 @@ def sync(
         page (int | Unset):
         page_size (int | Unset):
         parent (UUID | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -235,6 +243,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 parent=parent,
+tags=tags,
 updated_since=updated_since,
 
     ).parsed
@@ -249,6 +258,7 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     parent: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedLocationList | Problem]:
@@ -262,6 +272,7 @@ async def asyncio_detailed(
         page (int | Unset):
         page_size (int | Unset):
         parent (UUID | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -281,6 +292,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 parent=parent,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -301,6 +313,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     parent: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedLocationList | Problem | None:
@@ -314,6 +327,7 @@ async def asyncio(
         page (int | Unset):
         page_size (int | Unset):
         parent (UUID | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -334,6 +348,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 parent=parent,
+tags=tags,
 updated_since=updated_since,
 
     )).parsed

@@ -26,6 +26,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -48,6 +49,8 @@ def _get_kwargs(
     params["page"] = page
 
     params["page_size"] = page_size
+
+    params["tags"] = tags
 
     json_updated_since: str | Unset = UNSET
     if not isinstance(updated_since, Unset):
@@ -143,6 +146,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedRelationList | Problem]:
@@ -157,6 +161,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -175,6 +180,7 @@ kind=kind,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -194,6 +200,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedRelationList | Problem | None:
@@ -208,6 +215,7 @@ def sync(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -227,6 +235,7 @@ kind=kind,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     ).parsed
@@ -240,6 +249,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedRelationList | Problem]:
@@ -254,6 +264,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -272,6 +283,7 @@ kind=kind,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )
@@ -291,6 +303,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
+    tags: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedRelationList | Problem | None:
@@ -305,6 +318,7 @@ async def asyncio(
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
+        tags (str | Unset):
         updated_since (datetime.datetime | Unset):
 
     Raises:
@@ -324,6 +338,7 @@ kind=kind,
 ordering=ordering,
 page=page,
 page_size=page_size,
+tags=tags,
 updated_since=updated_since,
 
     )).parsed

@@ -27,6 +27,7 @@ def _get_kwargs(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     participant: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     title: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
@@ -59,6 +60,8 @@ def _get_kwargs(
     if not isinstance(participant, Unset):
         json_participant = str(participant)
     params["participant"] = json_participant
+
+    params["tags"] = tags
 
     params["title"] = title
 
@@ -158,6 +161,7 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     participant: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     title: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
@@ -175,6 +179,7 @@ def sync_detailed(
         page (int | Unset):
         page_size (int | Unset):
         participant (UUID | Unset):
+        tags (str | Unset):
         title (str | Unset):
         updated_since (datetime.datetime | Unset):
 
@@ -196,6 +201,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 participant=participant,
+tags=tags,
 title=title,
 updated_since=updated_since,
 
@@ -218,6 +224,7 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     participant: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     title: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
@@ -235,6 +242,7 @@ def sync(
         page (int | Unset):
         page_size (int | Unset):
         participant (UUID | Unset):
+        tags (str | Unset):
         title (str | Unset):
         updated_since (datetime.datetime | Unset):
 
@@ -257,6 +265,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 participant=participant,
+tags=tags,
 title=title,
 updated_since=updated_since,
 
@@ -273,6 +282,7 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     participant: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     title: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
@@ -290,6 +300,7 @@ async def asyncio_detailed(
         page (int | Unset):
         page_size (int | Unset):
         participant (UUID | Unset):
+        tags (str | Unset):
         title (str | Unset):
         updated_since (datetime.datetime | Unset):
 
@@ -311,6 +322,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 participant=participant,
+tags=tags,
 title=title,
 updated_since=updated_since,
 
@@ -333,6 +345,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     participant: UUID | Unset = UNSET,
+    tags: str | Unset = UNSET,
     title: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 
@@ -350,6 +363,7 @@ async def asyncio(
         page (int | Unset):
         page_size (int | Unset):
         participant (UUID | Unset):
+        tags (str | Unset):
         title (str | Unset):
         updated_since (datetime.datetime | Unset):
 
@@ -372,6 +386,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 participant=participant,
+tags=tags,
 title=title,
 updated_since=updated_since,
 
