@@ -68,7 +68,8 @@ def test_every_process_exports_lorebase_metrics_after_real_work(
         >= 1
     )
     assert _value(worker, r'lorebase_graph_write_seconds_count\{entity_type="character"\}') >= 1
-    assert 0 < _value(worker, r'lorebase_graph_write_seconds_sum\{entity_type="character"\}') < 30
+    # Summed over the session's worker: how large says nothing (no timing asserted here).
+    assert _value(worker, r'lorebase_graph_write_seconds_sum\{entity_type="character"\}') > 0
 
 
 @pytest.mark.django_db
