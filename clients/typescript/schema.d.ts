@@ -222,6 +222,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worlds/{world_id}/characters/{id}/card.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A character's portrait with its Character Cards V3 and V2 inside, as a PNG
+         * @description The character's portrait as a PNG carrying both cards (`ccv3` and `chara` chunks).
+         */
+        get: operations["character_card_png"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worlds/{world_id}/characters/{id}/relations/": {
         parameters: {
             query?: never;
@@ -4450,6 +4470,86 @@ export interface operations {
                 };
             };
             /** @description No such world or entity (or not one of yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    character_card_png: {
+        parameters: {
+            query?: {
+                /** @description Only what is known by the end of this chapter; without it, the whole story (the export says which). */
+                as_of_chapter?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                world_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portrait as PNG; its `ccv3` and `chara` text chunks hold the V3 and V2 cards (base64 of their JSON), cut at `as_of_chapter` if given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or wrong ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this world does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such character, or it has no portrait. */
             404: {
                 headers: {
                     [name: string]: unknown;

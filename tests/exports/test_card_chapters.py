@@ -10,6 +10,7 @@ from PIL import Image
 
 from exports.card_png import PortraitUnreadable, card_png
 from exports.cards import character_card, character_card_v3
+from lorebase.images import image_add
 from lorebase.models import Character, SceneParticipant, WorldRole
 from tests.api.conftest import _client_for
 from tests.factories import (
@@ -253,3 +254,25 @@ def test_a_bad_card_parameter_is_400_naming_it(story, query, field, reason):
     response = _get(_client_for(world, WorldRole.VIEWER), world, anna, query)
     assert response.status_code == 400
     assert field in response.content.decode() and reason in response.content.decode()
+
+
+def test_the_portrait_endpoint_serves_the_png_with_both_cards_cut_at_a_chapter(
+    story, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    world, anna = story
+    viewer = _client_for(world, WorldRole.VIEWER)
+    url = f"/api/v1/worlds/{world.public_id}/characters/{anna.public_id}/card.png"
+    missing = viewer.get(url)
+    assert missing.status_code == 404 and "no portrait" in missing.content.decode()
+    image_add(owner=anna, kind="portrait", data=_portrait())
+    anna.refresh_from_db()
+    response = viewer.get(url + "?as_of_chapter=2")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    chunks = _chunks(response.content)
+    assert chunks == {
+        "ccv3": json.loads(json.dumps(character_card_v3(anna, as_of=2), ensure_ascii=False)),
+        "chara": json.loads(json.dumps(character_card(anna, as_of=2), ensure_ascii=False)),
+    }
+    assert "Кай Волков" not in json.dumps(chunks, ensure_ascii=False)
+    assert viewer.get(url + "?as_of_chapter=9").status_code == 400
