@@ -1,6 +1,7 @@
 """Reads of the lore, scoped to what a user may see."""
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -95,3 +96,10 @@ def images_of(
 
 def image_in_world(*, world: World, public_id: uuid.UUID) -> EntityImage | None:
     return images_of(world=world).filter(public_id=public_id).first()
+
+
+def tagged(queryset: QuerySet, tags: Iterable[str]) -> QuerySet:
+    """The entities of `queryset` carrying every one of `tags` (any case)."""
+    for tag in {tag.strip() for tag in tags} - {""}:
+        queryset = queryset.filter(tags__name__iexact=tag)
+    return queryset.distinct()

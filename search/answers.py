@@ -10,6 +10,7 @@ from django.conf import settings
 
 from lorebase.catalogue import ENDPOINT_TYPES, EntityType, models_of
 from lorebase.models import World
+from lorebase.selectors import tagged
 
 from . import facts, graph_queries, selectors, text
 from .kinds import (
@@ -187,8 +188,16 @@ def co_appearances(world: World, character: dict, as_of: int | None, limit: int)
     return rows
 
 
-def search(world: World, question: str, as_of: int | None, types: set[str], limit: int) -> dict:
-    """Answer a question: graph answers first, then names, then full text."""
+def search(
+    world: World,
+    question: str,
+    as_of: int | None,
+    types: set[str],
+    limit: int,
+    tags: list[str] | None = None,
+) -> dict:
+    """Answer a question: graph answers first, then names, then full text; with `tags`,
+    only entities carrying every one of them."""
     started = time.perf_counter()
     words = text.analyse(question, text.config_for(world))
     mentions = recognise(world, words, as_of=as_of, chapters=True)
@@ -214,6 +223,9 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
     if as_of is not None:  # no spoilers: nobody who only turns up in a later chapter
         later = text.appearing_after(ids=[r["id"] for r in results if r["id"]], as_of=as_of)
         results = [r for r in results if r["id"] not in later]
+    if tags:  # a path is no entity: it carries no tags
+        carrying = _carrying(results, tags)
+        results = [r for r in results if r["id"] in carrying]
     SEARCH_SECONDS.labels(kind=asked.kind).observe(time.perf_counter() - started)
     return {
         "query": question,
@@ -224,6 +236,17 @@ def search(world: World, question: str, as_of: int | None, types: set[str], limi
         "interpretation": _interpretation(asked, mentions, details, note),
         "results": results[:limit],
     }
+
+
+def _carrying(results: list[dict], tags: list[str]) -> set[str]:
+    """Ids of the results' entities that carry every one of `tags`."""
+    found: set[str] = set()
+    for type_name, model in MODELS.items():
+        ids = [r["id"] for r in results if r["type"] == type_name and r["id"]]
+        if ids:
+            rows = tagged(model.objects.filter(public_id__in=ids), tags)
+            found |= {str(uid) for uid in rows.values_list("public_id", flat=True)}
+    return found
 
 
 def _answer(

@@ -99,6 +99,12 @@ class SearchParams(AsOfParams):
         allow_empty=False,
         help_text="Result types to keep, comma-separated.",
     )
+    tags = CommaListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        allow_empty=False,
+        help_text="Only entities carrying every one of these tags (comma-separated, any case).",
+    )
     limit = _limit()
 
 

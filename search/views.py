@@ -78,7 +78,9 @@ class WorldQueryView(WorldScopedView):
 
 def _search(world: World, params: dict) -> dict:
     types = set(params.get("types") or answers.RESULT_TYPES)
-    return answers.search(world, params["q"], params.get("as_of_chapter"), types, params["limit"])
+    return answers.search(
+        world, params["q"], params.get("as_of_chapter"), types, params["limit"], params.get("tags")
+    )
 
 
 def _meetings(world: World, params: dict) -> dict:

@@ -8182,6 +8182,8 @@ export interface operations {
                 limit?: number;
                 /** @description A question or words, in the world's language: “where did Anya and Kay first meet”, “who killed Tobias Wren”, “whom does Mira Hollis serve”, “what happened at Pier Nine in chapter 1”; «кто враг Кая», «что случилось на Девятом причале в главе 1». */
                 q: string;
+                /** @description Only entities carrying every one of these tags (comma-separated, any case). */
+                tags?: string[];
                 /** @description Result types to keep, comma-separated. */
                 types?: ("character" | "location" | "concept" | "scene" | "path")[];
             };

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django_filters.fields import IsoDateTimeField
 
 from lorebase.models import ENDPOINT_FIELDS, Chapter, Character, Concept, Location, Relation, Scene
+from lorebase.selectors import tagged
 
 
 class UtcIsoDateTimeField(IsoDateTimeField):
@@ -44,9 +45,7 @@ class EntityFilter(django_filters.FilterSet):
     )
 
     def tagged(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for tag in {part.strip() for part in value.split(",")} - {""}:
-            queryset = queryset.filter(tags__name__iexact=tag)
-        return queryset.distinct()
+        return tagged(queryset, value.split(","))
 
 
 def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -212,3 +212,22 @@ def test_the_admin_names_a_tag_too_long_on_its_field(world):
     assert "at most 100 characters" in str(answer.context["adminform"].form.errors["tags"])
     kay.refresh_from_db()
     assert kay.version == 1
+
+
+def test_search_keeps_only_results_carrying_every_tag(editor, world, strands):
+    helena, elder, mira = strands["helena"], strands["elder"], strands["mira"]
+    services.entity_save(instance=helena, tags=["Council", "act 2"])
+    services.entity_save(instance=elder, tags=["council"])
+    services.entity_save(instance=mira, tags=["act 2"])
+
+    def found(**params: str) -> list[str]:
+        answer = editor.get(url(world, "search/"), {"q": "Helena Strand", **params})
+        assert answer.status_code == 200, answer.content
+        return sorted(r["title"] for r in answer.json()["results"] if r["type"] == "character")
+
+    assert {"Helena Strand", "Helena Strand the Elder"} <= set(found())
+    assert found(tags="COUNCIL") == ["Helena Strand", "Helena Strand the Elder"]
+    assert found(tags="council,act 2") == ["Helena Strand"]
+    assert found(tags="nobody") == []
+    refused = editor.get(url(world, "search/"), {"q": "Helena", "tags": "x" * 101})
+    assert refused.status_code == 400 and "tags" in refused.content.decode()

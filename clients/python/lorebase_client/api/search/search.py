@@ -23,6 +23,7 @@ def _get_kwargs(
     as_of_chapter: int | Unset = UNSET,
     limit: int | Unset = 10,
     q: str,
+    tags: list[str] | Unset = UNSET,
     types: list[SearchTypesItem] | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -37,6 +38,13 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["q"] = q
+
+    json_tags: list[str] | Unset = UNSET
+    if not isinstance(tags, Unset):
+        json_tags = tags
+
+
+    params["tags"] = json_tags
 
     json_types: list[str] | Unset = UNSET
     if not isinstance(types, Unset):
@@ -142,6 +150,7 @@ def sync_detailed(
     as_of_chapter: int | Unset = UNSET,
     limit: int | Unset = 10,
     q: str,
+    tags: list[str] | Unset = UNSET,
     types: list[SearchTypesItem] | Unset = UNSET,
 
 ) -> Response[Problem | SearchResponse]:
@@ -155,6 +164,7 @@ def sync_detailed(
         as_of_chapter (int | Unset):
         limit (int | Unset):  Default: 10.
         q (str):
+        tags (list[str] | Unset):
         types (list[SearchTypesItem] | Unset):
 
     Raises:
@@ -171,6 +181,7 @@ def sync_detailed(
 as_of_chapter=as_of_chapter,
 limit=limit,
 q=q,
+tags=tags,
 types=types,
 
     )
@@ -188,6 +199,7 @@ def sync(
     as_of_chapter: int | Unset = UNSET,
     limit: int | Unset = 10,
     q: str,
+    tags: list[str] | Unset = UNSET,
     types: list[SearchTypesItem] | Unset = UNSET,
 
 ) -> Problem | SearchResponse | None:
@@ -201,6 +213,7 @@ def sync(
         as_of_chapter (int | Unset):
         limit (int | Unset):  Default: 10.
         q (str):
+        tags (list[str] | Unset):
         types (list[SearchTypesItem] | Unset):
 
     Raises:
@@ -218,6 +231,7 @@ client=client,
 as_of_chapter=as_of_chapter,
 limit=limit,
 q=q,
+tags=tags,
 types=types,
 
     ).parsed
@@ -229,6 +243,7 @@ async def asyncio_detailed(
     as_of_chapter: int | Unset = UNSET,
     limit: int | Unset = 10,
     q: str,
+    tags: list[str] | Unset = UNSET,
     types: list[SearchTypesItem] | Unset = UNSET,
 
 ) -> Response[Problem | SearchResponse]:
@@ -242,6 +257,7 @@ async def asyncio_detailed(
         as_of_chapter (int | Unset):
         limit (int | Unset):  Default: 10.
         q (str):
+        tags (list[str] | Unset):
         types (list[SearchTypesItem] | Unset):
 
     Raises:
@@ -258,6 +274,7 @@ async def asyncio_detailed(
 as_of_chapter=as_of_chapter,
 limit=limit,
 q=q,
+tags=tags,
 types=types,
 
     )
@@ -275,6 +292,7 @@ async def asyncio(
     as_of_chapter: int | Unset = UNSET,
     limit: int | Unset = 10,
     q: str,
+    tags: list[str] | Unset = UNSET,
     types: list[SearchTypesItem] | Unset = UNSET,
 
 ) -> Problem | SearchResponse | None:
@@ -288,6 +306,7 @@ async def asyncio(
         as_of_chapter (int | Unset):
         limit (int | Unset):  Default: 10.
         q (str):
+        tags (list[str] | Unset):
         types (list[SearchTypesItem] | Unset):
 
     Raises:
@@ -305,6 +324,7 @@ client=client,
 as_of_chapter=as_of_chapter,
 limit=limit,
 q=q,
+tags=tags,
 types=types,
 
     )).parsed
