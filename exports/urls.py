@@ -11,7 +11,7 @@ urlpatterns = [
         "characters/<uuid:id>/card/", views.CharacterCardView.as_view(), name="character-card"
     ),
     world_path(
-        "characters/<uuid:id>/card.png",
+        "characters/<uuid:id>/card/png/",
         views.CharacterCardPngView.as_view(),
         name="character-card-png",
     ),

@@ -222,7 +222,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/worlds/{world_id}/characters/{id}/card.png": {
+    "/api/v1/worlds/{world_id}/characters/{id}/card/png/": {
         parameters: {
             query?: never;
             header?: never;

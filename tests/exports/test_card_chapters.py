@@ -262,7 +262,7 @@ def test_the_portrait_endpoint_serves_the_png_with_both_cards_cut_at_a_chapter(
     settings.MEDIA_ROOT = tmp_path / "media"
     world, anna = story
     viewer = _client_for(world, WorldRole.VIEWER)
-    url = f"/api/v1/worlds/{world.public_id}/characters/{anna.public_id}/card.png"
+    url = f"/api/v1/worlds/{world.public_id}/characters/{anna.public_id}/card/png/"
     missing = viewer.get(url)
     assert missing.status_code == 404 and "no portrait" in missing.content.decode()
     image_add(owner=anna, kind="portrait", data=_portrait())

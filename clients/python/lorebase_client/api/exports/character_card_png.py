@@ -38,7 +38,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/worlds/{world_id}/characters/{id}/card.png".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
+        "url": "/api/v1/worlds/{world_id}/characters/{id}/card/png/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
         "params": params,
     }
 
