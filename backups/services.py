@@ -3,6 +3,7 @@ its custom format), and the export repository (a Git bundle of every ref, so com
 yet pushed survive too). The graph is not backed up: a restore rebuilds it from PostgreSQL.
 """
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +47,6 @@ def _connection_env_and_args(alias: str = "default") -> tuple[dict[str, str], li
 
 
 def _run(command: list[str], env: dict[str, str]) -> None:
-    import os
-
     done = subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{Path(command[0]).name} failed: {done.stderr.strip()[-2000:]}")

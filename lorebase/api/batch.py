@@ -194,13 +194,7 @@ def _apply_one(index: int, operation: dict, refs: dict, context: dict) -> dict:
             raise OperationFailed(
                 index, {f"operations.{index}.id": [f"Still in use, by: {used_by}."]}, 409
             ) from error
-        return {
-            "index": index,
-            "op": op,
-            "type": type_name,
-            "id": doomed.public_id,
-            "version": doomed.version,
-        }
+        return _noted(index, operation, doomed, refs, context)
     instance = _target(operation, refs, context, index) if op == "update" else None
     data = _resolve(operation["data"], refs, f"operations.{index}.data", index)
     serializer = SERIALIZERS[type_name](
