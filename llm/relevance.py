@@ -172,9 +172,16 @@ def _asked(character: Character, asked: set[str], items: list["Item"], add: Add)
 
 
 def _lexemes(items: list["Item"], config: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Each item's title lexemes (in the world's language) and all its text's lexemes."""
-    titles = [item.title for item in items]
-    texts = [" ".join([item.title, item.text, *_detail_texts(item)]) for item in items]
+    """Each item's title lexemes (in the world's language) and all its text's lexemes.
+
+    Only where they are used: titles of TITLED items, texts of items full text does
+    not rank (a main character's thousands of scene texts would cost most of the time).
+    """
+    titles = [item.title if item.type in TITLED else "" for item in items]
+    texts = [
+        "" if item.type in FIELDS else " ".join([item.title, item.text, *_detail_texts(item)])
+        for item in items
+    ]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tsvector_to_array(to_tsvector(%s::regconfig, t)), "
