@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from lorebase.api.pagination import PageNumberPagination
+
 from .rules import ENTITY_MODELS, ERROR, RULES, WARNING
 
 
@@ -11,7 +13,10 @@ class ReportParams(serializers.Serializer):
     )
     page = serializers.IntegerField(required=False, min_value=1, help_text="Page of findings.")
     page_size = serializers.IntegerField(
-        required=False, min_value=1, help_text="Findings per page (default 50, at most 200)."
+        required=False,
+        min_value=1,
+        max_value=PageNumberPagination.max_page_size,
+        help_text="Findings per page (default 50, at most 200).",
     )
 
 

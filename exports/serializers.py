@@ -51,7 +51,8 @@ class CharacterCardDataSerializer(serializers.Serializer):
 class CharacterCardV2Serializer(serializers.Serializer):
     """Character Card V2: https://github.com/malfoyslastname/character-card-spec-v2"""
 
-    spec = serializers.CharField(help_text="Always chara_card_v2.")
+    # One value each, so that a card is valid as one version only (the schema's oneOf).
+    spec = serializers.ChoiceField(choices=["chara_card_v2"])
     spec_version = serializers.CharField(help_text="Always 2.0.")
     data = CharacterCardDataSerializer()
 
@@ -75,7 +76,7 @@ class CharacterCardV3DataSerializer(CharacterCardDataSerializer):
 class CharacterCardV3Serializer(serializers.Serializer):
     """Character Card V3: https://github.com/kwaroran/character-card-spec-v3"""
 
-    spec = serializers.CharField(help_text="Always chara_card_v3.")
+    spec = serializers.ChoiceField(choices=["chara_card_v3"])
     spec_version = serializers.CharField(help_text="Always 3.0.")
     data = CharacterCardV3DataSerializer()
 

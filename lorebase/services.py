@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
@@ -86,14 +87,20 @@ def entity_save(
     wanted = tags_clean(tags) if tags is not None else None
     instance.full_clean()
     if wanted is not None and wanted != entity_tag_names(instance):
-        # simple_history's change reason of the row this save writes.
-        setattr(instance, "_change_reason", "Tags: " + (", ".join(wanted) or "none"))  # noqa: B010
+        _change_reason_set(instance, "Tags: " + (", ".join(wanted) or "none"))
     instance.save()
     instance.__dict__.pop("_change_reason", None)  # the next save is another change
     if wanted is not None:
         cast(WorldEntity, instance).tags.set(wanted)
     change_record(entity=instance, operation=operation)
     return instance
+
+
+def _change_reason_set(instance: WorldEntity | World, reason: str) -> None:
+    """simple_history's change reason of the row the next save writes, cut to fit its
+    column (a few long tag names fill it)."""
+    field = instance.history.model._meta.get_field("history_change_reason")
+    setattr(instance, "_change_reason", Truncator(reason).chars(field.max_length))  # noqa: B010
 
 
 def tags_clean(tags: Iterable[str]) -> list[str]:
@@ -324,7 +331,7 @@ def entity_touch(*, instance: WorldEntity, reason: str = "", user: object = None
     with `reason` and `user` in the history row when given."""
     instance.version = _locked_version(instance) + 1
     if reason:
-        setattr(instance, "_change_reason", reason)  # noqa: B010  (simple_history reads it)
+        _change_reason_set(instance, reason)
     if user is not None:
         setattr(instance, "_history_user", user)  # noqa: B010
     instance.save(update_fields=["version", "updated_at"])

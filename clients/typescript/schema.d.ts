@@ -1094,16 +1094,19 @@ export interface components {
         };
         /** @description Character Card V2: https://github.com/malfoyslastname/character-card-spec-v2 */
         CharacterCardV2: {
-            /** @description Always chara_card_v2. */
-            spec: string;
+            spec: components["schemas"]["CharacterCardV2SpecEnum"];
             /** @description Always 2.0. */
             spec_version: string;
             data: components["schemas"]["CharacterCardData"];
         };
+        /**
+         * @description * `chara_card_v2` - chara_card_v2
+         * @enum {string}
+         */
+        CharacterCardV2SpecEnum: "chara_card_v2";
         /** @description Character Card V3: https://github.com/kwaroran/character-card-spec-v3 */
         CharacterCardV3: {
-            /** @description Always chara_card_v3. */
-            spec: string;
+            spec: components["schemas"]["CharacterCardV3SpecEnum"];
             /** @description Always 3.0. */
             spec_version: string;
             data: components["schemas"]["CharacterCardV3Data"];
@@ -1154,6 +1157,11 @@ export interface components {
             /** @description Always false: keys are plain names. */
             use_regex: boolean;
         };
+        /**
+         * @description * `chara_card_v3` - chara_card_v3
+         * @enum {string}
+         */
+        CharacterCardV3SpecEnum: "chara_card_v3";
         /** @description Common shape: a public id, a version for optimistic locking, timestamps. */
         CharacterRequest: {
             /** @description Read-only on create. On update, send the version you read (or its ETag in `If-Match`): if someone saved in between, the answer is 409 (412 for `If-Match`) and nothing changes. */
@@ -2793,7 +2801,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedWorldRequest"];
             };
@@ -3709,7 +3717,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedChapterRequest"];
             };
@@ -4306,7 +4314,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedCharacterRequest"];
             };
@@ -5135,7 +5143,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedConceptRequest"];
             };
@@ -6808,7 +6816,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedLocationRequest"];
             };
@@ -7478,7 +7486,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedRelationRequest"];
             };
@@ -8068,7 +8076,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedSceneRequest"];
             };
@@ -8799,7 +8807,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedWebhookEndpointRequest"];
             };

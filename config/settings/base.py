@@ -196,6 +196,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "lorebase.api.schema.require_version_on_updates",
+        "lorebase.api.schema.link_created_to_item",
+        "lorebase.api.schema.text_without_nul",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LocationKindEnum": "lorebase.models.entities.Location.Kind",
@@ -204,6 +206,8 @@ SPECTACULAR_SETTINGS = {
         "QuestionKindEnum": "search.serializers.KINDS",
         "ChangeOperationEnum": "lorebase.models.changes.Change.Operation",
         "ImageKindEnum": "lorebase.models.images.EntityImage.Kind",
+        "CharacterCardV2SpecEnum": ["chara_card_v2"],
+        "CharacterCardV3SpecEnum": ["chara_card_v3"],
     },
 }
 # The schema the generated clients (`make sdk`) are built from: JSON bodies only. The

@@ -27,7 +27,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, ParseError, ValidationError
@@ -331,7 +330,7 @@ class BatchConflict(ValidationError):
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1, "maxLength": 200},
     OpenApiParameter.HEADER,
     required=False,
     description="Any unique string of yours (at most 200 characters): a retried batch with "

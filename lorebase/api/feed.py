@@ -11,6 +11,7 @@ from the `next_cursor` of an empty cursor.
 import base64
 import binascii
 import json
+from typing import Any
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -46,6 +47,12 @@ def cursor_decode(cursor: str) -> int:
     return position
 
 
+NOT_A_CURSOR = (
+    "Not a cursor of this feed: send a `next_cursor` as it was given, or none "
+    "to start from the oldest change kept."
+)
+
+
 class FeedParams(serializers.Serializer):
     cursor = serializers.CharField(
         required=False,
@@ -59,15 +66,17 @@ class FeedParams(serializers.Serializer):
         help_text="At most this many changes (1–1000, default 100).",
     )
 
+    def to_internal_value(self, data: Any) -> dict:
+        # DRF reads an empty `?cursor=` as none (from the oldest change): it is no cursor.
+        if data.get("cursor") == "":
+            raise serializers.ValidationError({"cursor": [NOT_A_CURSOR]}, code="invalid")
+        return super().to_internal_value(data)
+
     def validate_cursor(self, value: str) -> int:
         try:
             return cursor_decode(value)
         except ValueError:
-            raise serializers.ValidationError(
-                "Not a cursor of this feed: send a `next_cursor` as it was given, or none "
-                "to start from the oldest change kept.",
-                code="invalid",
-            ) from None
+            raise serializers.ValidationError(NOT_A_CURSOR, code="invalid") from None
 
 
 class ChangeSerializer(serializers.Serializer):

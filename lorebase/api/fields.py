@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.validators import RegexValidator
 from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -126,10 +127,30 @@ class EndpointField(serializers.Field):
         return entity
 
 
+class StrictCharField(serializers.CharField):
+    """A string, and only a string: DRF's CharField takes a number for its digits, which
+    the schema (a string) does not allow."""
+
+    def to_internal_value(self, data: object) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class TagsField(serializers.ListField):
     """An entity's tags as a sorted list of names; a write replaces them all."""
 
-    child = serializers.CharField(max_length=100, allow_blank=False)
+    child = serializers.CharField(
+        max_length=100,
+        allow_blank=False,
+        # What tags_clean refuses, in the schema too: a comma (it separates tags in a
+        # query), a NUL, only spaces.
+        validators=[
+            RegexValidator(
+                r"^[^,\x00]*[^\s,\x00][^,\x00]*$", "A tag has no comma and not only spaces."
+            )
+        ],
+    )
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("help_text", "Tag names; sending the list replaces the entity's tags.")

@@ -47,6 +47,14 @@ class EntityFilter(django_filters.FilterSet):
     def tagged(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return tagged(queryset, value.split(","))
 
+    def is_valid(self) -> bool:
+        # django-filter reads an empty `?kind=` as no filter at all; an empty id, number,
+        # choice or time is none of those (the schema says so), so it is a 400.
+        for name, field in self.filters.items():
+            if not isinstance(field, django_filters.CharFilter) and self.data.get(name) == "":
+                self.form.add_error(name, "Send a value, or leave the parameter out.")
+        return super().is_valid()
+
 
 def _by_name(queryset: QuerySet, name: str, value: str) -> QuerySet:
     """Part of the name, or one of the aliases exactly (any case)."""

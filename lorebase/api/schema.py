@@ -10,6 +10,7 @@ answers (a graph that is down, 503; a language model that fails, 502/504) in
 """
 
 import copy
+import re
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
@@ -92,12 +93,15 @@ def require_version_on_updates(
     the answer is a 400, since a write that names no version could silently overwrite
     someone else's save. drf-spectacular marks every field of a partial update
     optional, and a PUT shares its body with the create, where `version` is read-only:
-    a PUT gets a body of its own, `<Name>UpdateRequest`, that requires it."""
+    a PUT gets a body of its own, `<Name>UpdateRequest`, that requires it. A PATCH
+    body is required too: without one there is no `version`."""
     schemas = result.get("components", {}).get("schemas", {})
     for name, component in list(schemas.items()):
         if name.startswith("Patched") and name.endswith("Request"):
             _require_version(component)
     for path in result.get("paths", {}).values():
+        if "requestBody" in path.get("patch", {}):
+            path["patch"]["requestBody"]["required"] = True
         body = path.get("put", {}).get("requestBody", {}).get("content", {})
         for media in body.values():
             reference = media.get("schema", {}).get("$ref", "")
@@ -117,3 +121,58 @@ def _require_version(component: dict) -> dict:
         if "version" not in required:
             required.append("version")
     return component
+
+
+def link_created_to_item(result: dict, generator: object, request: object, public: bool) -> dict:
+    """Each create (201 of a POST on a collection) links to the operations on the item it
+    made, `…/{id}/` with the created `id`: a client (and the stateful fuzzer) follows a
+    create with its read, update and delete without knowing the URL scheme."""
+    paths = result.get("paths", {})
+    for collection, operations in paths.items():
+        created = operations.get("post", {}).get("responses", {}).get("201")
+        if created is None:
+            continue
+        for item, item_operations in paths.items():
+            match = re.fullmatch(re.escape(collection) + r"\{(\w+)\}/", item)
+            if match is None:
+                continue
+            parameters = {
+                name: f"$request.path.{name}" for name in re.findall(r"\{(\w+)\}", collection)
+            } | {match.group(1): "$response.body#/id"}
+            created["links"] = {
+                operation["operationId"]: {
+                    "operationId": operation["operationId"],
+                    "parameters": parameters,
+                }
+                for operation in item_operations.values()
+            }
+    return result
+
+
+NO_NUL = "^[^\\x00]*$"
+# Not blank either: the API trims a string before it asks for one character.
+NOT_BLANK = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+
+
+def text_without_nul(result: dict, generator: object, request: object, public: bool) -> dict:
+    """Text the API reads refuses the NUL character (PostgreSQL cannot store it, a 400
+    says so), and where it must not be blank, one of only spaces: each string of a
+    request body or a query without a format of its own says so too, as a pattern."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _forbid_nul(component)
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    _forbid_nul(parameter.get("schema", {}))
+    return result
+
+
+def _forbid_nul(schema: dict) -> None:
+    if schema.get("type") == "string" and not {"format", "enum", "pattern"} & schema.keys():
+        schema["pattern"] = NOT_BLANK if schema.get("minLength", 0) > 0 else NO_NUL
+    for child in schema.get("properties", {}).values():
+        _forbid_nul(child)
+    if isinstance(schema.get("items"), dict):
+        _forbid_nul(schema["items"])

@@ -1,8 +1,10 @@
 """API representations of the lore. Writes go through lorebase.services."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.utils import html
 from rest_framework.validators import UniqueTogetherValidator
 
 from lorebase import services
@@ -22,7 +24,7 @@ from lorebase.selectors import membership_role
 
 from . import examples
 from .exceptions import validation_error_from_django
-from .fields import EndpointField, TagsField, WorldRefField
+from .fields import EndpointField, StrictCharField, TagsField, WorldRefField
 
 ENTITY_READ_ONLY = ("id", "created_at", "updated_at")
 
@@ -49,6 +51,26 @@ class EntitySerializer(serializers.ModelSerializer):
     )
     # Model field names that differ from the API's, for validation messages.
     error_fields: dict[str, str] = {}
+    serializer_field_mapping = serializers.ModelSerializer.serializer_field_mapping | {
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
+
+    def to_internal_value(self, data):
+        # DRF reads an empty field of a form as one left out (its default, or no
+        # `version`); the schema, and a JSON body, say it is a blank one: a 400.
+        if html.is_html_input(data):
+            blank = {
+                name: [serializers.ErrorDetail("This field may not be blank.", code="blank")]
+                for name, field in self.fields.items()
+                if data.get(name) == ""
+                and not field.read_only
+                and not field.allow_null
+                and not getattr(field, "allow_blank", False)
+            }
+            if blank:
+                raise serializers.ValidationError(blank)
+        return super().to_internal_value(data)
 
     def validate(self, attrs: dict) -> dict:
         # An If-Match header (checked by the view) stands for the version in the body.

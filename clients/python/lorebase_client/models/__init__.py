@@ -33,11 +33,13 @@ from .character_card_data import CharacterCardData
 from .character_card_data_extensions import CharacterCardDataExtensions
 from .character_card_spec import CharacterCardSpec
 from .character_card_v2 import CharacterCardV2
+from .character_card_v2_spec_enum import CharacterCardV2SpecEnum
 from .character_card_v3 import CharacterCardV3
 from .character_card_v3_data import CharacterCardV3Data
 from .character_card_v3_data_extensions import CharacterCardV3DataExtensions
 from .character_card_v3_entry import CharacterCardV3Entry
 from .character_card_v3_entry_extensions import CharacterCardV3EntryExtensions
+from .character_card_v3_spec_enum import CharacterCardV3SpecEnum
 from .character_request import CharacterRequest
 from .character_status_enum import CharacterStatusEnum
 from .character_update_request import CharacterUpdateRequest
@@ -173,11 +175,13 @@ __all__ = (
     "CharacterCardDataExtensions",
     "CharacterCardSpec",
     "CharacterCardV2",
+    "CharacterCardV2SpecEnum",
     "CharacterCardV3",
     "CharacterCardV3Data",
     "CharacterCardV3DataExtensions",
     "CharacterCardV3Entry",
     "CharacterCardV3EntryExtensions",
+    "CharacterCardV3SpecEnum",
     "CharacterRequest",
     "CharacterStatusEnum",
     "CharacterUpdateRequest",

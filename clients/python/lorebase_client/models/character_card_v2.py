@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.character_card_v2_spec_enum import CharacterCardV2SpecEnum
 from typing import cast
 
 if TYPE_CHECKING:
@@ -26,12 +27,12 @@ class CharacterCardV2:
     """ Character Card V2: https://github.com/malfoyslastname/character-card-spec-v2
 
         Attributes:
-            spec (str): Always chara_card_v2.
+            spec (CharacterCardV2SpecEnum): * `chara_card_v2` - chara_card_v2
             spec_version (str): Always 2.0.
             data (CharacterCardData):
      """
 
-    spec: str
+    spec: CharacterCardV2SpecEnum
     spec_version: str
     data: CharacterCardData
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,7 +43,7 @@ class CharacterCardV2:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.character_card_data import CharacterCardData # noqa: PLC0415
-        spec = self.spec
+        spec = self.spec.value
 
         spec_version = self.spec_version
 
@@ -65,7 +66,10 @@ class CharacterCardV2:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.character_card_data import CharacterCardData # noqa: PLC0415
         d = dict(src_dict)
-        spec = d.pop("spec")
+        spec = CharacterCardV2SpecEnum(d.pop("spec"))
+
+
+
 
         spec_version = d.pop("spec_version")
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.character_card_v3_spec_enum import CharacterCardV3SpecEnum
 from typing import cast
 
 if TYPE_CHECKING:
@@ -26,12 +27,12 @@ class CharacterCardV3:
     """ Character Card V3: https://github.com/kwaroran/character-card-spec-v3
 
         Attributes:
-            spec (str): Always chara_card_v3.
+            spec (CharacterCardV3SpecEnum): * `chara_card_v3` - chara_card_v3
             spec_version (str): Always 3.0.
             data (CharacterCardV3Data):
      """
 
-    spec: str
+    spec: CharacterCardV3SpecEnum
     spec_version: str
     data: CharacterCardV3Data
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,7 +43,7 @@ class CharacterCardV3:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.character_card_v3_data import CharacterCardV3Data # noqa: PLC0415
-        spec = self.spec
+        spec = self.spec.value
 
         spec_version = self.spec_version
 
@@ -65,7 +66,10 @@ class CharacterCardV3:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.character_card_v3_data import CharacterCardV3Data # noqa: PLC0415
         d = dict(src_dict)
-        spec = d.pop("spec")
+        spec = CharacterCardV3SpecEnum(d.pop("spec"))
+
+
+
 
         spec_version = d.pop("spec_version")
 

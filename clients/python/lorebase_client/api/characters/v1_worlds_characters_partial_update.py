@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: PatchedCharacterRequest | Unset = UNSET,
+    body: PatchedCharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,9 +40,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/characters/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -149,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCharacterRequest | Unset = UNSET,
+    body: PatchedCharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -159,8 +157,8 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
+        body (PatchedCharacterRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +188,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCharacterRequest | Unset = UNSET,
+    body: PatchedCharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -200,8 +198,8 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
+        body (PatchedCharacterRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +224,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCharacterRequest | Unset = UNSET,
+    body: PatchedCharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Character | Problem]:
@@ -236,8 +234,8 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
+        body (PatchedCharacterRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,7 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCharacterRequest | Unset = UNSET,
+    body: PatchedCharacterRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Character | Problem | None:
@@ -277,8 +275,8 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedCharacterRequest | Unset): Common shape: a public id, a version for
-            optimistic locking, timestamps.
+        body (PatchedCharacterRequest): Common shape: a public id, a version for optimistic
+            locking, timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: PatchedLocationRequest | Unset = UNSET,
+    body: PatchedLocationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,9 +40,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/locations/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -149,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLocationRequest | Unset = UNSET,
+    body: PatchedLocationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Location | Problem]:
@@ -159,7 +157,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedLocationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedLocationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -190,7 +188,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLocationRequest | Unset = UNSET,
+    body: PatchedLocationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Location | Problem | None:
@@ -200,7 +198,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedLocationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedLocationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -226,7 +224,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLocationRequest | Unset = UNSET,
+    body: PatchedLocationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Location | Problem]:
@@ -236,7 +234,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedLocationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedLocationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -267,7 +265,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLocationRequest | Unset = UNSET,
+    body: PatchedLocationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Location | Problem | None:
@@ -277,7 +275,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedLocationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedLocationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:

@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: PatchedRelationRequest | Unset = UNSET,
+    body: PatchedRelationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,9 +40,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/relations/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -149,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedRelationRequest | Unset = UNSET,
+    body: PatchedRelationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Relation]:
@@ -161,7 +159,7 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedRelationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedRelationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -192,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedRelationRequest | Unset = UNSET,
+    body: PatchedRelationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Relation | None:
@@ -204,7 +202,7 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedRelationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedRelationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -230,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedRelationRequest | Unset = UNSET,
+    body: PatchedRelationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Relation]:
@@ -242,7 +240,7 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedRelationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedRelationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:
@@ -273,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedRelationRequest | Unset = UNSET,
+    body: PatchedRelationRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Relation | None:
@@ -285,7 +283,7 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedRelationRequest | Unset): Common shape: a public id, a version for optimistic
+        body (PatchedRelationRequest): Common shape: a public id, a version for optimistic
             locking, timestamps.
 
     Raises:

@@ -21,7 +21,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: PatchedSceneRequest | Unset = UNSET,
+    body: PatchedSceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,9 +40,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/scenes/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -149,7 +147,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedSceneRequest | Unset = UNSET,
+    body: PatchedSceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -161,8 +159,8 @@ def sync_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
+        body (PatchedSceneRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +190,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedSceneRequest | Unset = UNSET,
+    body: PatchedSceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -204,8 +202,8 @@ def sync(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
+        body (PatchedSceneRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +228,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedSceneRequest | Unset = UNSET,
+    body: PatchedSceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | Scene]:
@@ -242,8 +240,8 @@ async def asyncio_detailed(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
+        body (PatchedSceneRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,7 +271,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedSceneRequest | Unset = UNSET,
+    body: PatchedSceneRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | Scene | None:
@@ -285,8 +283,8 @@ async def asyncio(
         world_id (UUID):
         id (UUID):
         if_match (str | Unset):
-        body (PatchedSceneRequest | Unset): Common shape: a public id, a version for optimistic
-            locking, timestamps.
+        body (PatchedSceneRequest): Common shape: a public id, a version for optimistic locking,
+            timestamps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

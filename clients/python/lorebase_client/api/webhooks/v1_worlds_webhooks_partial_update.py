@@ -11,7 +11,6 @@ from ... import errors
 from ...models.patched_webhook_endpoint_request import PatchedWebhookEndpointRequest
 from ...models.problem import Problem
 from ...models.webhook_endpoint import WebhookEndpoint
-from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -21,7 +20,7 @@ def _get_kwargs(
     world_id: UUID,
     id: UUID,
     *,
-    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -36,9 +35,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/webhooks/{id}/".format(world_id=quote(str(world_id), safe=""),id=quote(str(id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -145,7 +142,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -157,7 +154,7 @@ def sync_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
+        body (PatchedWebhookEndpointRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +183,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -198,7 +195,7 @@ def sync(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
+        body (PatchedWebhookEndpointRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,7 +219,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest,
 
 ) -> Response[Problem | WebhookEndpoint]:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -234,7 +231,7 @@ async def asyncio_detailed(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
+        body (PatchedWebhookEndpointRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,7 +260,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointRequest,
 
 ) -> Problem | WebhookEndpoint | None:
     """  Resolves `self.world` from the path and checks the user's role in it.
@@ -275,7 +272,7 @@ async def asyncio(
     Args:
         world_id (UUID):
         id (UUID):
-        body (PatchedWebhookEndpointRequest | Unset):
+        body (PatchedWebhookEndpointRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     world_id: str,
     *,
-    body: PatchedWorldRequest | Unset = UNSET,
+    body: PatchedWorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,9 +38,7 @@ def _get_kwargs(
         "url": "/api/v1/worlds/{world_id}/".format(world_id=quote(str(world_id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -146,7 +144,7 @@ def sync_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorldRequest | Unset = UNSET,
+    body: PatchedWorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -155,7 +153,7 @@ def sync_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
+        body (PatchedWorldRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +181,7 @@ def sync(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorldRequest | Unset = UNSET,
+    body: PatchedWorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -192,7 +190,7 @@ def sync(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
+        body (PatchedWorldRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +213,7 @@ async def asyncio_detailed(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorldRequest | Unset = UNSET,
+    body: PatchedWorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Problem | World]:
@@ -224,7 +222,7 @@ async def asyncio_detailed(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
+        body (PatchedWorldRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,7 +250,7 @@ async def asyncio(
     world_id: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorldRequest | Unset = UNSET,
+    body: PatchedWorldRequest,
     if_match: str | Unset = UNSET,
 
 ) -> Problem | World | None:
@@ -261,7 +259,7 @@ async def asyncio(
     Args:
         world_id (str):
         if_match (str | Unset):
-        body (PatchedWorldRequest | Unset):
+        body (PatchedWorldRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
