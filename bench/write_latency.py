@@ -1,13 +1,13 @@
 """Entity writes at 100k entities over HTTP beside SQL, and save → visible in the graph.
 
     .venv/bin/python bench/write_latency.py [--entities 100000] [--requests 300] \\
-        [--rate 20] [--seconds 30] [--workers 2]
+        [--clients 2] [--rate 20] [--seconds 30] [--workers 2]
 
 Generates a world, writes its graph, starts a Celery worker and the production
 WSGI server (stack.served), then:
 
 - creates `--requests` characters and updates each once (PATCH with the version
-  read) from 2 concurrent clients, and prints p50/p95/p99 beside the same rows
+  read) from `--clients` concurrent clients (2), and prints p50/p95/p99 beside the same rows
   written in plain SQL on one psycopg connection (a copy of a character row, an
   UPDATE by primary key): the floor under the project's validation, history,
   outbox and publishing;
@@ -27,8 +27,6 @@ from freshness import measure_freshness
 from graph_rebuild import baseline_rows, raw_driver_write
 from stack import bench_parser, bench_stack, bench_token, generated_world, percentile, served
 
-CLIENTS = 2
-
 
 def send(method: str, url: str, token: str, body: dict) -> tuple[float, int, dict]:
     request = urllib.request.Request(
@@ -46,10 +44,10 @@ def send(method: str, url: str, token: str, body: dict) -> tuple[float, int, dic
     return (time.perf_counter() - started) * 1000, status, answer
 
 
-def over_http(base: str, token: str, count: int) -> dict[str, list[float]]:
+def over_http(base: str, token: str, count: int, clients: int) -> dict[str, list[float]]:
     """Create `count` characters, then update each: milliseconds per request."""
     names = [f"Writer {n} of the Bench" for n in range(count)]
-    with ThreadPoolExecutor(CLIENTS) as pool:
+    with ThreadPoolExecutor(clients) as pool:
         created = list(
             pool.map(
                 lambda name: send(
@@ -136,6 +134,7 @@ def print_rows(rows: dict[str, list[float]]) -> None:
 def main() -> None:
     parser = bench_parser(__doc__)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=2, help="concurrent HTTP clients")
     parser.add_argument("--rate", type=float, default=20.0, help="saves per second")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=2, help="worker pool size")
@@ -148,9 +147,10 @@ def main() -> None:
         try:
             with served(name="write-latency") as server_url:
                 base = f"{server_url}/api/v1/worlds/{world.public_id}"
-                over_http(base, token, 20)  # warm-up: both workers, the broker channel
-                print(f"\nwrites ({arguments.requests} of each, {CLIENTS} HTTP clients)")
-                print_rows(over_http(base, token, arguments.requests))
+                # warm-up: both workers, the broker channel
+                over_http(base, token, 20, arguments.clients)
+                print(f"\nwrites ({arguments.requests} of each, {arguments.clients} HTTP clients)")
+                print_rows(over_http(base, token, arguments.requests, arguments.clients))
                 print_rows(in_sql(drivers, world, arguments.requests))
             fresh = measure_freshness(rate=arguments.rate, seconds=arguments.seconds, world=world)
             merge = raw_merge(drivers, str(uuid.uuid4()))
