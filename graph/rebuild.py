@@ -7,6 +7,7 @@ before: written from nothing, the world has no orphans to look for, and the
 comparison would read every node back (1.7 s of a 20 s rebuild at 20k entities).
 """
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -19,6 +20,7 @@ from neomodel import db
 from lorebase.catalogue import EntityType
 from lorebase.models import Relation, World
 
+from .connection import is_transient
 from .mirror import (
     NodeBatch,
     mirror_nodes,
@@ -81,23 +83,39 @@ def _read_ahead(reads: Iterable[Callable[[], Batch]]) -> Iterator[Batch]:
             pool.submit(connections.close_all).result()
 
 
+# Tries of one batch: a rebuild runs beside the mirror, and two writers MERGEing the same
+# nodes may deadlock, which Neo4j resolves by failing one transaction, to be retried.
+BATCH_ATTEMPTS = 5
+
+
+def _written(write: Callable[[], object]) -> None:
+    """`write` in a transaction of its own, again after a transient failure (each batch
+    is idempotent: MERGE by uid, with the version check forced)."""
+    for attempt in range(BATCH_ATTEMPTS):
+        try:
+            with db.transaction:
+                write()
+            return
+        except Exception as error:
+            if attempt == BATCH_ATTEMPTS - 1 or not is_transient(error):
+                raise
+            time.sleep(0.1 * 2**attempt)
+
+
 def world_rebuild(
     world: World, *, batch_size: int = 2000, progress: Callable[[int], None] = lambda n: None
 ) -> dict[str, int]:
     """Write every entity of the world; returns the drift repaired at the end (expected: none)."""
     held_before = graph_holds_world(str(world.public_id))
-    with db.transaction:
-        mirror_nodes(EntityType.WORLD, World.objects.filter(pk=world.pk), force=True)
+    _written(partial(mirror_nodes, EntityType.WORLD, World.objects.filter(pk=world.pk), force=True))
     progress(1)
     for batch in _read_ahead(_reads(world, batch_size)):
-        with db.transaction:
-            if isinstance(batch, NodeBatch):
-                write_nodes(batch, force=True, relink=False)
-            else:
-                write_relations(batch, force=True)
+        if isinstance(batch, NodeBatch):
+            _written(partial(write_nodes, batch, force=True, relink=False))
+        else:
+            _written(partial(write_relations, batch, force=True))
         progress(len(batch))
-    with db.transaction:
-        relink_world_order(world)
+    _written(partial(relink_world_order, world))
     if not held_before:
         return {}
     drift = world_drift(world)
