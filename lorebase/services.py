@@ -18,7 +18,6 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
-from django.utils.text import Truncator
 from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
@@ -99,8 +98,11 @@ def entity_save(
 def _change_reason_set(instance: WorldEntity | World, reason: str) -> None:
     """simple_history's change reason of the row the next save writes, cut to fit its
     column (a few long tag names fill it)."""
-    field = instance.history.model._meta.get_field("history_change_reason")
-    setattr(instance, "_change_reason", Truncator(reason).chars(field.max_length))  # noqa: B010
+    size = instance.history.model._meta.get_field("history_change_reason").max_length
+    # Cut by code points, as the column counts: Django's Truncator does not count
+    # combining marks, so a reason full of them came out too long for the column (500).
+    cut = reason if len(reason) <= size else reason[: size - 1] + "…"
+    setattr(instance, "_change_reason", cut)  # noqa: B010
 
 
 def tags_clean(tags: Iterable[str]) -> list[str]:

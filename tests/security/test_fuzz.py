@@ -342,6 +342,19 @@ def test_an_entity_with_many_long_tags_is_saved(lore, lore_editor):
     assert len(response.json()["tags"]) == 3
 
 
+def test_tags_full_of_combining_marks_are_saved(lore, lore_editor):
+    """Found by the stateful fuzzer: the change reason was cut by Django's Truncator,
+    which does not count combining marks, so it stayed longer than its column (500)."""
+    tags = ["e" + "\u0301" * 60, "a" + "\u0308" * 60]
+    response = lore_editor.post(
+        f"/api/v1/worlds/{lore.public_id}/locations/",
+        {"name": "Dock of Accents", "tags": tags},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert sorted(response.json()["tags"]) == sorted(tags)
+
+
 @pytest.mark.parametrize("parameter", ["kind", "parent", "updated_since"])
 def test_an_empty_filter_is_a_400(lore, lore_editor, parameter):
     """Found by the fuzzer: django-filter took `?kind=` for no filter, a full list (200)
