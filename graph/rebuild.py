@@ -20,7 +20,7 @@ from neomodel import db
 from lorebase.catalogue import EntityType
 from lorebase.models import Relation, World
 
-from .connection import is_transient
+from .connection import is_transient, reset_pool
 from .mirror import (
     NodeBatch,
     mirror_nodes,
@@ -90,7 +90,8 @@ BATCH_ATTEMPTS = 5
 
 def _written(write: Callable[[], object]) -> None:
     """`write` in a transaction of its own, again after a transient failure (each batch
-    is idempotent: MERGE by uid, with the version check forced)."""
+    is idempotent: MERGE by uid, with the version check forced), on a fresh pool as
+    is_transient asks: the failure may have been the connection's."""
     for attempt in range(BATCH_ATTEMPTS):
         try:
             with db.transaction:
@@ -99,6 +100,7 @@ def _written(write: Callable[[], object]) -> None:
         except Exception as error:
             if attempt == BATCH_ATTEMPTS - 1 or not is_transient(error):
                 raise
+            reset_pool()
             time.sleep(0.1 * 2**attempt)
 
 
