@@ -20,7 +20,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 # The longest Retry-After or backoff the providers wait between two tries
 # (llm.providers.base.MAX_RETRY_WAIT; importing it here would load the apps).
 MAX_RETRY_WAIT = 30.0
-GRAPH_READS_PER_ANSWER = 2  # llm.knowledge.knowledge_of, each bounded by LLM_GRAPH_TIMEOUT
+GRAPH_READS_PER_ANSWER = 1  # llm.knowledge.knowledge_of, bounded by LLM_GRAPH_TIMEOUT
 MARGIN = 30.0  # seconds for the database, the prompt and the response
 
 

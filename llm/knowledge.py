@@ -18,7 +18,8 @@ The death record and `known_from_start` are read from PostgreSQL only.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from graph import reads
 from graph.reads import VALID_AT, pinned
@@ -59,23 +60,25 @@ def latest_chapter(character: Character) -> int:
 
 def knowledge_of(character: Character, as_of: int) -> Knowledge:
     uid, world = str(character.public_id), str(character.world.public_id)
-    params = {"character": uid, "world": world, "as_of": as_of}
-    scene_rows = reads.read(
+    params = {"character": uid, "world": world, "as_of": as_of, "roles": list(PRESENT_ROLES)}
+    # One statement for the scenes (with their cast) and the relations: each read
+    # is a transaction of its own, two round trips that a small character's
+    # answer would otherwise spend twice. Relations are the edges with a uid;
+    # structural edges (FEATURES) have none.
+    rows = reads.read(
         f"MATCH (c:Character {{uid: $character}}) {pinned('c', 'Character')} "
-        "WHERE c.world = $world MATCH (c)<-[f:FEATURES]-(s:Scene)-[:IN_CHAPTER]->(ch:Chapter) "
+        "WHERE c.world = $world "
+        "CALL (c) { MATCH (c)<-[f:FEATURES]-(s:Scene)-[:IN_CHAPTER]->(ch:Chapter) "
         "WHERE f.role IN $roles AND ch.number <= $as_of "
         "OPTIONAL MATCH (s)-[g:FEATURES]->(o:Character) WHERE o.uid <> $character "
-        "RETURN s.uid, o.uid, o.name, g.role",
-        params | {"roles": list(PRESENT_ROLES)},
-        timeout=TIMEOUT,
-    )
-    # Relations are the edges with a uid; structural edges (FEATURES) have none.
-    relation_rows = reads.read(
-        f"MATCH (c:Character {{uid: $character}})-[r]-(o) {pinned('c', 'Character')} "
-        f"WHERE c.world = $world AND r.uid IS NOT NULL AND {VALID_AT} RETURN r.uid",
+        "RETURN collect([s.uid, o.uid, o.name, g.role]) AS cast } "
+        "CALL (c) { MATCH (c)-[r]-(o) "
+        f"WHERE r.uid IS NOT NULL AND {VALID_AT} RETURN collect(r.uid) AS relations }} "
+        "RETURN cast, relations",
         params,
         timeout=TIMEOUT,
     )
+    scene_rows, relation_uids = (rows[0][0], rows[0][1]) if rows else ([], [])
     knowledge = Knowledge(character=character, as_of=as_of)
     scene_ids = {row[0] for row in scene_rows}
     knowledge.scenes = list(
@@ -94,12 +97,13 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     for scene_uid, other, name, role in cast_rows:
         if scene_uid in kept:
             knowledge.cast.setdefault(kept[scene_uid], []).append((other, name, role))
-    met = set(
-        SceneParticipant.objects.filter(scene__in=knowledge.scenes, role__in=PRESENT_ROLES)
+    # Whom they met: read inside the relations' statement, not as a round trip of its own.
+    met = (
+        SceneParticipant.objects.filter(scene__in=list(kept.values()), role__in=PRESENT_ROLES)
         .exclude(character=character)
-        .values_list("character_id", flat=True)
+        .values("character_id")
     )
-    knowledge.relations = _relations(character, as_of, {row[0] for row in relation_rows}, met)
+    knowledge.relations = _relations(character, as_of, set(relation_uids), met)
     knowledge.deaths = _deaths(character, as_of, knowledge.scenes)
     knowledge.locations = _places(knowledge)
     concepts = {
@@ -112,7 +116,7 @@ def knowledge_of(character: Character, as_of: int) -> Knowledge:
     return knowledge
 
 
-def _relations(character: Character, as_of: int, uids: set[str], met: set[int]) -> list[Relation]:
+def _relations(character: Character, as_of: int, uids: set[str], met: QuerySet) -> list[Relation]:
     # Timeless: learnt on meeting the other party, unless known from the start.
     learnt = (
         Q(valid_from__isnull=False)
@@ -167,19 +171,19 @@ def _places(knowledge: Knowledge) -> list[Location]:
         if isinstance(end, Location)
     }
     # The places they are part of come from PostgreSQL, the hierarchy's source of
-    # truth: one short query per level beats a variable-length walk in the graph.
-    parents = dict(
-        Location.objects.filter(
-            world_id=knowledge.character.world_id, public_id__in=direct
-        ).values_list("pk", "parent_id")
+    # truth, climbed in the statement that reads them (UNION stops at a cycle).
+    table = Location._meta.db_table
+    climbed = RawSQL(
+        f"WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM {table} "
+        "WHERE world_id = %s AND public_id = ANY(%s::uuid[]) UNION "
+        f"SELECT l.id, l.parent_id FROM {table} l JOIN up ON l.id = up.parent_id) "
+        "SELECT id FROM up",
+        (knowledge.character.world_id, list(direct)),
     )
-    above = set(parents.values()) - set(parents) - {None}
-    while above:
-        level = dict(Location.objects.filter(pk__in=above).values_list("pk", "parent_id"))
-        parents |= level
-        above = set(level.values()) - set(parents) - {None}
-    return list(
-        Location.objects.filter(pk__in=parents)
-        .select_related("parent")
-        .order_by("name", "public_id")
-    )
+    places = list(Location.objects.filter(pk__in=climbed).order_by("name", "public_id"))
+    # Every parent is among the places climbed: linked here, not joined and built twice.
+    by_pk = {place.pk: place for place in places}
+    for place in places:
+        if place.parent_id is not None:
+            place.parent = by_pk[place.parent_id]
+    return places

@@ -196,9 +196,12 @@ def _ranked_sql(type_name: str, tiers: list[int], among: bool) -> str:
     # an answer in role) every match is ranked: the set bounds the work.
     table = "lorebase_scene" if type_name == "scene" else NAMED[type_name]
     if among:
+        # The set's rows are read by id and matched one by one (OFFSET 0 keeps the
+        # match out of the index): a common word's index entries are most of the world.
         picked = (
-            f"SELECT id FROM {table} WHERE public_id = ANY(%(among)s::uuid[]) "
-            "AND world_id = %(world)s AND search_vector @@ %(q)s::tsquery"
+            f"SELECT id FROM (SELECT id, search_vector FROM {table} "
+            "WHERE public_id = ANY(%(among)s::uuid[]) AND world_id = %(world)s OFFSET 0) "
+            "own WHERE search_vector @@ %(q)s::tsquery"
         )
     else:
         reads = " UNION ALL ".join(
