@@ -155,13 +155,13 @@ def path_before(drivers: RawDrivers, world: str, a: str, b: str, max_hops: int) 
     """Node uids of the path the quantified-path form (`ALL SHORTEST`, used before
     allShortestPaths) finds between two characters; [] when there is none."""
     from graph import projection
-    from search.graph_queries import PATH_TYPES, STEP_INTO, VALID_AT
+    from search.graph_queries import PATH_TYPES, step_into
 
     rows = drivers.cypher(
         "MATCH (a:Character {uid: $a}), (b:Character {uid: $b}) "
         "WHERE a.world = $world AND b.world = $world "
         f"MATCH p = ALL SHORTEST (a) (()-[r:{projection.types(PATH_TYPES, PATH_TYPES)}]-(m) "
-        f"WHERE {VALID_AT} AND {STEP_INTO}){{1,{int(max_hops)}}} (b) "
+        f"WHERE {step_into(None)}){{1,{int(max_hops)}}} (b) "
         "WITH p ORDER BY [n IN nodes(p) | n.uid], [r IN relationships(p) | type(r)], "
         "[r IN relationships(p) | r.uid] LIMIT 1 RETURN [n IN nodes(p) | n.uid]",
         {"world": world, "a": a, "b": b, "as_of": None},

@@ -293,7 +293,7 @@ def _neighbours(
 NO_LATER_CHAPTER = "all(number IN [(m)-[:IN_CHAPTER]->(c) | c.number] WHERE number <= $as_of)"
 
 
-def _step_into(as_of: int | None) -> str:
+def step_into(as_of: int | None) -> str:
     """A node a walk may enter: one of the world's, and no scene of a later chapter."""
     return "m.world = $world" + ("" if as_of is None else f" AND {NO_LATER_CHAPTER}")
 
@@ -329,7 +329,7 @@ def shortest_path(
         "WHERE a.world = $world AND b.world = $world "
         f"MATCH p = allShortestPaths((a)-[:{types}*1..{int(max_hops)}]-(b)) "
         + ("WHERE " if as_of is None else f"WHERE all(r IN relationships(p) WHERE {VALID_AT}) AND ")
-        + f"all(m IN nodes(p) WHERE {_step_into(as_of)}) "
+        + f"all(m IN nodes(p) WHERE {step_into(as_of)}) "
         "WITH p ORDER BY [n IN nodes(p) | n.uid], [r IN relationships(p) | type(r)], "
         "[r IN relationships(p) | r.uid] LIMIT 1 "
         "RETURN [n IN nodes(p) | [n.uid, labels(n), coalesce(n.name, n.title)]], "
